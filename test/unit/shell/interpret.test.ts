@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initShellParser } from '../../../server/src/shell/parser';
+import { run } from './helpers';
+
+beforeAll(() => initShellParser());
+
+describe('shell interpreter: what reaches the go process', () => {
+  it.each([
+    ['CGO_ENABLED=0 go build .', '0'],
+    ['CGO_ENABLED=0 && go build .', undefined],
+    ['CGO_ENABLED=0; go build .', undefined],
+    ['export CGO_ENABLED=0 && go build .', '0'],
+    ['export CGO_ENABLED=0; go build .', '0'],
+    ['CGO_ENABLED=0; export CGO_ENABLED; go build .', '0'],
+    ['env CGO_ENABLED=0 go build .', '0'],
+    ['env -i PATH=/x CGO_ENABLED=1 go build .', '1'],
+    ['set -a; CGO_ENABLED=0; go build .', '0'],
+    ['(export CGO_ENABLED=0); go build .', undefined],
+    ['f() { go build .; }; CGO_ENABLED=0 f', '0'],
+    ['X=0; CGO_ENABLED=${X} go build .', '0'],
+    ['CGO_ENABLED=${UNSET:-0} go build .', '0'],
+    ['CGO_ENABLED="$(echo 0)" go build .', undefined],
+    ['exec env CGO_ENABLED=0 go build .', '0'],
+  ])('%s → %s', (script, expected) => {
+    const r = run(script);
+    expect(r.go).toHaveLength(1);
+    expect(r.cgo()).toBe(expected);
+  });
+
+  it('a plain assignment updates a variable that is already exported (ENV)', () => {
+    expect(run('CGO_ENABLED=0 && go build .', { CGO_ENABLED: '1' }).cgo()).toBe('0');
+  });
+
+  it('reports build variables left as shell-only variables', () => {
+    const r = run('CGO_ENABLED=0 && go build .');
+    expect(r.go[0].shellOnly.map((s) => [s.name, s.value, s.loc.range.start.character, s.loc.range.end.character])).toEqual([['CGO_ENABLED', '0', 0, 13]]);
+  });
+
+  it('branches that disagree make the value unknown', () => {
+    const r = run('if [ "$A" = x ]; then export CGO_ENABLED=1; else export CGO_ENABLED=0; fi; go build .');
+    expect(r.go[0].env.CGO_ENABLED).toBeDefined();
+    expect(r.cgo()).toBeUndefined();
+  });
+
+  it('branches that agree keep the value', () => {
+    expect(run('if true; then export CGO_ENABLED=0; else export CGO_ENABLED=0; fi; go build .').cgo()).toBe('0');
+  });
+
+  it('maps words back to document ranges across lines', () => {
+    const r = run('apk add gcc\nCGO_ENABLED=1 \\\n  go build -o /out/app .');
+    const go = r.go[0];
+    expect(go.name.loc.range).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 4 } });
+    expect(go.insertPrefixAt.range.start).toEqual({ line: 2, character: 2 });
+    expect(go.args.map((a) => a.value)).toEqual(['build', '-o', '/out/app', '.']);
+  });
+});
