@@ -35,6 +35,8 @@ export interface EnvValue {
   valueLoc?: Location;
   /** Human description of the origin for hovers, e.g. "ENV in stage `build` (line 3)". */
   describe: string;
+  /** The value as written, before expansion (e.g. `$TARGETARCH`), when it differs from `value`. */
+  raw?: string;
 }
 
 /** An assignment that looks like it configures the build but never reaches the `go` process. */
@@ -99,6 +101,8 @@ export interface GoTarget {
   /** Is this a cross build relative to the build host? */
   cross: Tri;
   crossWhy?: string;
+  /** Native for a plain `docker build`, cross for other requested platforms (GOARCH=$TARGETARCH on $BUILDPLATFORM). */
+  platformDependent?: boolean;
   /** A C compiler for the target (CC=…-gcc, xx-go, zig). */
   targetCc?: EnvValue;
   viaXx: boolean;
@@ -153,6 +157,8 @@ export interface GoInvocation {
   linkage: Linkage;
   /** Index of the Dockerfile stage that runs it, if any. */
   stage?: number;
+  /** The enclosing instruction (Dockerfile RUN, recipe line…), for fixes that add a line before it. */
+  instructionLoc?: Location;
   /** Where to put a CGO_ENABLED=0 prefix so it takes effect (start of the go command word). */
   prefixInsertAt: Location;
 }
@@ -175,6 +181,8 @@ export interface RuntimeTarget {
   tzdata: Tri;
   passwd: Tri;
   loc?: Location;
+  /** The image reference in the FROM line (for fixes that switch the image). */
+  imageLoc?: Location;
   stage?: number;
 }
 
@@ -230,7 +238,7 @@ export interface BuildPlan {
   installs: PackageInstall[];
   occurrences: EnvOccurrence[];
   /** `go env -w CGO_ENABLED=…` commands. */
-  goEnvWrites: { value?: string; loc: Location }[];
+  goEnvWrites: { value?: string; loc: Location; instructionLoc?: Location; wholeInstruction: boolean }[];
   /** GODEBUG values that set netdns, with the cgo state of the binaries they apply to. */
   godebug: { value: string; loc: Location; stage?: number }[];
   /** Hand-made loader symlinks (`ln -s … ld-linux-x86-64.so.2`). */

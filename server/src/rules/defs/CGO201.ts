@@ -1,4 +1,5 @@
-import type { Rule } from '../types';
+import type { Rule, RuleFinding } from '../types';
+import { at, insertLineBefore, line, toolchainFix } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -6,7 +7,38 @@ export const rule: Rule = {
     name: 'cgo-without-c-toolchain',
     severity: 'error',
     title: 'cgo is required but the build has no C compiler',
-    summary: 'With `CGO_ENABLED=1` (or `-race`) the go command needs gcc or clang and libc headers. `golang:*-alpine` ships neither, so the build fails with `cgo: C compiler "gcc" not found: exec: "gcc": executable file not found in $PATH`.',
+    summary:
+      'With `CGO_ENABLED=1` (or `-race`) the go command needs gcc or clang and libc headers. `golang:*-alpine` ships neither, so the build fails with `cgo: C compiler "gcc" not found: exec: "gcc": executable file not found in $PATH`.',
   },
-  check: () => [],
+  check({ plan, text }) {
+    const out: RuleFinding[] = [];
+    for (const inv of plan.invocations) {
+      if (inv.cgo.state !== 'on' || inv.cgo.implicit || inv.target.viaXx) continue;
+      if (inv.env.CC?.value) continue;
+      const explicit = inv.cgo.explicit!;
+      const fixes = [toolchainFix(inv, text, true)];
+      if (explicit.valueLoc && (explicit.origin === 'inline-prefix' || explicit.origin === 'env-command')) {
+        fixes.push({ title: 'Build with CGO_ENABLED=0 instead', preferred: false, safe: false, edits: [at(explicit.valueLoc, '0')] });
+      }
+      const related = explicit.loc ? [{ loc: explicit.loc, message: `CGO_ENABLED=1 set by ${explicit.describe}.` }] : [];
+      if (inv.host.cCompiler === 'no') {
+        out.push({
+          loc: inv.commandLoc,
+          stage: inv.stage,
+          message: `CGO_ENABLED=1 (line ${line(explicit.loc)}) needs a C compiler, but ${inv.host.label} has none on PATH: the build fails with \`cgo: C compiler "gcc" not found: exec: "gcc": executable file not found in $PATH\`.`,
+          related,
+          fixes: fixes.filter((f) => f !== undefined),
+        });
+      } else if (inv.host.cCompiler === 'yes' && inv.host.libc === 'musl' && inv.host.libcHeaders === 'no') {
+        out.push({
+          loc: inv.commandLoc,
+          stage: inv.stage,
+          message: `gcc is installed but musl-dev is not: the cgo build fails with \`fatal error: errno.h: No such file or directory\` (or \`cannot find crti.o\`).`,
+          related,
+          fixes: inv.instructionLoc ? [{ title: 'Install musl-dev: apk add --no-cache musl-dev', preferred: true, safe: false, edits: [insertLineBefore(inv.instructionLoc, text, 'RUN', 'apk add --no-cache musl-dev')] }] : [],
+        });
+      }
+    }
+    return out;
+  },
 };

@@ -1,0 +1,60 @@
+import type { BuildHost, EffectiveCgo, GoTarget, LdflagsInfo, Linkage } from './types';
+
+export interface LinkInputs {
+  cgo: EffectiveCgo;
+  host: BuildHost;
+  target: GoTarget;
+  tags: string[];
+  ldflags?: LdflagsInfo;
+  buildmode?: string;
+}
+
+/**
+ * What the binary will need at run time (cgo-facts §0.3, §0.4). Without knowledge of the program we assume
+ * the common case: a main package that imports net (so cgo, when on, links libc).
+ */
+export function decideLinkage(i: LinkInputs): Linkage {
+  const goos = i.target.goos?.value;
+  if (goos !== undefined && goos !== 'linux' && goos !== '') return { kind: 'unknown', why: `the target is ${goos}, not Linux` };
+  if (i.buildmode === 'pie' && i.cgo.state === 'off') {
+    return { kind: 'dynamic-glibc', why: '-buildmode=pie links an internally linked PIE that still needs the loader /lib64/ld-linux-x86-64.so.2 (linux/amd64), even with cgo off' };
+  }
+  if (i.cgo.state === 'off') return { kind: 'static', why: 'cgo is off, so the Go linker produces a statically linked binary' };
+  if (i.cgo.state === 'unknown') return { kind: 'unknown', why: 'whether cgo is on is not known' };
+  const ext = i.ldflags;
+  if (ext?.linkmodeExternal && (ext.extldflagsStatic || ext.extldflagsStaticPie)) {
+    return { kind: 'static', why: '-linkmode external with -extldflags -static links libc statically' };
+  }
+  if (i.tags.includes('netgo') && i.tags.includes('osusergo') && i.buildmode !== 'pie') {
+    return { kind: 'static', why: 'the netgo and osusergo tags remove the only cgo code of the standard library (assuming no cgo packages of your own)' };
+  }
+  if (i.target.cross === 'yes' && !i.target.targetCc && !i.target.viaXx) {
+    return { kind: 'unknown', why: 'a cross build with cgo on needs a target C compiler' };
+  }
+  switch (i.host.libc) {
+    case 'glibc': {
+      const v = i.host.libcVersion;
+      const needs234 = v !== undefined && compare(v, '2.34') >= 0;
+      return {
+        kind: 'dynamic-glibc',
+        minGlibc: needs234 ? '2.34' : undefined,
+        builtOn: v,
+        why: `cgo is on and ${i.host.label} links against glibc${v ? ` ${v}` : ''}${needs234 ? ': the binary references GLIBC_2.34 symbols (pthread_create…) and needs glibc ≥ 2.34' : ''}`,
+      };
+    }
+    case 'musl':
+      return { kind: 'dynamic-musl', why: `cgo is on and ${i.host.label} links against musl: the binary needs /lib/ld-musl-<arch>.so.1` };
+    default:
+      return { kind: 'unknown', why: `the libc of ${i.host.label} is not known` };
+  }
+}
+
+function compare(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
+    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
