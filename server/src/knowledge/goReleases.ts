@@ -4,6 +4,7 @@
 // lookup stays right as Go versions fall out of maintenance.
 
 import type { GoVersion } from './images';
+import { DEBIAN_RELEASES } from './imageTable';
 
 /** The date the knowledge base was written. After it, a later Debian switch can not be ruled out. */
 export const KNOWLEDGE_DATE = '2026-11-24';
@@ -76,7 +77,6 @@ export const GOLANG_PATCH_ERAS: Readonly<Record<number, readonly PatchEra[]>> = 
 
 const KNOWN_MINORS = Object.keys(GO_MINOR_RELEASES).map(Number);
 const OLDEST_KNOWN_MINOR = Math.min(...KNOWN_MINORS);
-const NEWEST_KNOWN_MINOR = Math.max(...KNOWN_MINORS);
 
 export type Tri3 = 'yes' | 'no' | 'unknown';
 
@@ -192,6 +192,28 @@ export function golangBareTagRelease(version: GoVersion | undefined, today: stri
   return resolved(last?.codename, false);
 }
 
+function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Debian release of an rc tag of Go 1.N (`1.26rc1`, `1.26-rc`). While 1.N is upcoming the rc tag is the
+ * newest image; once 1.N is out it stays on the build of its last rc, made in the months before the
+ * release, so it is known only when no Debian switch falls in that window.
+ */
+export function golangRcRelease(minor: number, today: string, pinned: boolean): GolangBareTagRelease {
+  const status = goMinorStatus(minor, today);
+  if (status === 'unknown') return unknownRelease(!pinned);
+  if (status === 'future') return pinned ? unknownRelease(false, PINNED_NOTE) : resolved(golangDefaultCodenameAt(today), true);
+  const date = GO_MINOR_RELEASES[minor];
+  if (date === undefined) return unknownRelease(false);
+  const end = date.length === 7 ? `${date}-28` : date;
+  const start = addDays(date.length === 7 ? `${date}-01` : date, -120);
+  const before = golangDefaultCodenameAt(start);
+  return before !== undefined && before === golangDefaultCodenameAt(end) ? resolved(before, false) : unknownRelease(false);
+}
+
 /** Parse '1', '1.22', '1.22.3' (no suffix). */
 export function parseGoVersion(text: string): GoVersion | undefined {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text);
@@ -209,4 +231,76 @@ export function goAtLeast120(v: GoVersion): boolean {
   return v.major > 1 || (v.major === 1 && v.minor >= 20);
 }
 
-export { NEWEST_KNOWN_MINOR };
+// --- golang image tags ----------------------------------------------------------------------------
+
+export type GolangVariant =
+  | { kind: 'bare' }
+  | { kind: 'debian'; codename: string }
+  | { kind: 'alpine'; branch?: number; label: string }
+  | { kind: 'windows'; label: string };
+
+function parseGolangVariant(v: string | undefined): GolangVariant | undefined {
+  if (v === undefined) return { kind: 'bare' };
+  if (DEBIAN_RELEASES[v] !== undefined) return { kind: 'debian', codename: v };
+  const alpine = /^alpine(?:3\.(\d+))?$/.exec(v);
+  if (alpine !== null) {
+    return alpine[1] === undefined ? { kind: 'alpine', label: 'Alpine' } : { kind: 'alpine', branch: Number(alpine[1]), label: `Alpine 3.${alpine[1]}` };
+  }
+  if (/^windowsservercore(?:-[a-z0-9.]+)*$/.test(v)) return { kind: 'windows', label: 'Windows Server Core' };
+  if (/^nanoserver(?:-[a-z0-9.]+)*$/.test(v)) return { kind: 'windows', label: 'Windows Nano Server' };
+  return undefined;
+}
+
+export interface GolangTag {
+  /** Version text as in the tag ('1.22', 'latest', '1.23rc1'); undefined for variant-only tags. */
+  label?: string;
+  version?: GoVersion;
+  /** Newest Go (latest, 1, rc): version unknown but current. */
+  floating: boolean;
+  rc: boolean;
+  variant: GolangVariant;
+}
+
+/** Parse a golang image tag (lower case): version part (latest, 1, 1.N, 1.N.P, rc forms) and variant. */
+export function parseGolangTag(tag: string): GolangTag | undefined {
+  if (tag === 'latest') return { label: 'latest', floating: true, rc: false, variant: { kind: 'bare' } };
+  const rcOnly = /^rc(?:-(.+))?$/.exec(tag);
+  if (rcOnly !== null) {
+    const variant = parseGolangVariant(rcOnly[1]);
+    return variant && { label: 'rc', floating: true, rc: true, variant };
+  }
+  const m = /^(1(?:\.\d+){0,2})(rc\d+|-rc\d*)?(?:-(.+))?$/.exec(tag);
+  if (m !== null && m[1] !== undefined) {
+    const variant = parseGolangVariant(m[3]);
+    if (variant === undefined) return undefined;
+    const rc = m[2] !== undefined;
+    if (m[1] === '1') return rc ? undefined : { label: '1', floating: true, rc: false, variant };
+    const version = parseGoVersion(m[1]);
+    if (version === undefined || (rc && version.patch !== undefined)) return undefined;
+    return { label: m[1] + (m[2] ?? ''), version, floating: false, rc, variant };
+  }
+  const variant = parseGolangVariant(tag);
+  return variant && { floating: false, rc: false, variant };
+}
+
+/** Go version facts of a golang tag: whether the Go behind it can still change, and ≥1.20 certainty. */
+export function golangTagGoFacts(t: GolangTag, today: string, pinned: boolean): { mayMove: boolean; atLeast120?: boolean } {
+  if (t.version !== undefined) {
+    const status = goMinorStatus(t.version.minor, today);
+    // An rc tag tracks the coming release and freezes once that is out; a minor tag follows its patches.
+    const mayMove = t.rc
+      ? status === 'future' || status === 'unknown'
+      : t.version.patch === undefined && status !== 'ended';
+    return { mayMove: mayMove && !pinned, atLeast120: goAtLeast120(t.version) };
+  }
+  if (pinned) return { mayMove: false };
+  // Variant-only tags (alpine, bookworm, windowsservercore) carry the newest Go while that variant is built;
+  // a pinned Alpine branch may or may not still be built; a dropped Debian suite (bullseye, buster) is frozen.
+  const v = t.variant;
+  const current =
+    t.floating ||
+    (v.kind === 'alpine' ? v.branch === undefined : v.kind === 'debian' ? GOLANG_CURRENT_DEBIAN_VARIANTS.includes(v.codename) : v.kind === 'windows');
+  if (!current) return { mayMove: v.kind === 'alpine' };
+  const atLeast120 = floatingGoAtLeast120(today);
+  return atLeast120 === undefined ? { mayMove: true } : { mayMove: true, atLeast120 };
+}
