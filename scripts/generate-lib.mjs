@@ -137,7 +137,7 @@ export function buildConfiguration(rules, docsUrl) {
       'cgoLens.maxFileBytes': {
         type: 'number',
         default: 2097152,
-        minimum: 0,
+        minimum: 1,
         scope: 'resource',
         order: 4,
         markdownDescription: 'Files larger than this many bytes are not analysed; an information diagnostic says so. Default: 2097152 (2 MiB).',
