@@ -174,7 +174,7 @@ class Walker {
     return ShellEnv.merge(env, alts);
   }
 
-  private assignmentParts(node: Node, env: ShellEnv): { name: string; value: string | undefined; loc: Location; valueLoc?: Location } | undefined {
+  private assignmentParts(node: Node, env: ShellEnv): { name: string; value: string | undefined; raw: string; loc: Location; valueLoc?: Location } | undefined {
     const nameNode = node.childForFieldName('name');
     if (!nameNode || nameNode.type !== 'variable_name') return undefined;
     const valueNode = node.childForFieldName('value');
@@ -182,6 +182,7 @@ class Walker {
     return {
       name: nameNode.text,
       value,
+      raw: valueNode?.text ?? '',
       loc: this.src.loc(node.startIndex, node.endIndex),
       valueLoc: valueNode ? this.src.loc(valueNode.startIndex, valueNode.endIndex) : this.src.loc(node.endIndex, node.endIndex),
     };
@@ -198,10 +199,11 @@ class Walker {
       origin: form === 'export' ? 'export' : 'shell-assignment',
       loc: a.loc,
       valueLoc: a.valueLoc,
+      raw: a.raw,
       describe: form === 'export' ? '`export` in the same shell' : 'a shell assignment to an exported variable',
     };
     env.set(a.name, a.value, origin, exported);
-    this.hooks.onAssignment?.({ ...a, form, exported });
+    this.hooks.onAssignment?.({ name: a.name, value: a.value, loc: a.loc, valueLoc: a.valueLoc, form, exported });
     return env;
   }
 
@@ -238,9 +240,9 @@ class Walker {
       if (c.type === 'variable_assignment' && !nameNode) {
         const a = this.assignmentParts(c, procEnv);
         if (a) {
-          const assignment: Assignment = { ...a, form: 'prefix', exported: true };
+          const assignment: Assignment = { name: a.name, value: a.value, loc: a.loc, valueLoc: a.valueLoc, form: 'prefix', exported: true };
           prefixes.push(assignment);
-          procEnv.set(a.name, a.value, { name: a.name, value: a.value, origin: 'inline-prefix', loc: a.loc, valueLoc: a.valueLoc, describe: 'an inline prefix on this command' }, true);
+          procEnv.set(a.name, a.value, { name: a.name, value: a.value, origin: 'inline-prefix', loc: a.loc, valueLoc: a.valueLoc, raw: a.raw, describe: 'an inline prefix on this command' }, true);
           this.hooks.onAssignment?.(assignment);
         }
       } else if (field === 'name') nameNode = c.type === 'command_name' ? (c.namedChild(0) ?? c) : c;
@@ -280,7 +282,7 @@ class Walker {
             const valueLoc = rawEq >= 0 && w.raw.length === v.length ? { uri: w.loc.uri, range: { start: { line: w.loc.range.start.line, character: w.loc.range.start.character + rawEq + 1 }, end: w.loc.range.end } } : w.loc;
             const a: Assignment = { name, value, loc: w.loc, valueLoc, form: 'env-command', exported: true };
             prefixes.push(a);
-            procEnv.set(name, value, { name, value, origin: 'env-command', loc: w.loc, valueLoc, describe: '`env` on this command' }, true);
+            procEnv.set(name, value, { name, value, origin: 'env-command', loc: w.loc, valueLoc, raw: w.raw.slice(w.raw.indexOf('=') + 1), describe: '`env` on this command' }, true);
             this.hooks.onAssignment?.(a);
           } else if (v.startsWith('-')) continue;
           else break;

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { at, line } from '../util';
+import { at, capitalize, line } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -22,8 +22,7 @@ export const rule: Rule = {
       out.push({
         loc: inv.commandLoc,
         stage: inv.stage,
-        severity: t.cross === 'yes' ? 'error' : 'error',
-        message: `CGO_ENABLED=1 (line ${line(explicit.loc)}) with ${t.crossWhy ?? 'a cross build'}, but no C compiler for the target (CC is not a cross compiler, no xx-go): the host gcc fails in runtime/cgo with \`gcc_arm64.S: Error: no such instruction\`.`,
+        message: `CGO_ENABLED=1 (line ${line(explicit.loc)}) on a cross build without a C compiler for the target (CC is not a cross compiler and xx-go is not used): the host gcc cannot build runtime/cgo for another architecture (for arm64: \`gcc_arm64.S: Error: no such instruction\`). ${capitalize(t.crossWhy ?? '')}.`,
         related: explicit.loc ? [{ loc: explicit.loc, message: `CGO_ENABLED=1 set by ${explicit.describe}.` }] : [],
         fixes: explicit.valueLoc ? [{ title: 'Build with CGO_ENABLED=0', preferred: true, safe: false, edits: [at(explicit.valueLoc, '0')] }] : [],
       });
