@@ -1,13 +1,14 @@
 // Type-check, then bundle the client, the server and the CLI with esbuild; copy the WASM files beside them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
 
 const noCheck = process.argv.includes('--no-typecheck');
 if (!noCheck) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
 
 mkdirSync('dist', { recursive: true });
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
+// web-tree-sitter's ESM entry reads import.meta.url, which is undefined in a CommonJS bundle: use its CJS build.
+const common = { alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -156,3 +156,13 @@ describe('Dockerfile reader: robustness', () => {
     expect(cgoOf(p.invocations[0])).toEqual({ env: '0', state: 'off' });
   });
 });
+
+describe('Dockerfile reader: ARG declarations', () => {
+  it('declares several names in one ARG (with and without values)', () => {
+    const p = plan(lines('FROM --platform=$BUILDPLATFORM golang:1.22', 'ARG TARGETOS TARGETARCH', 'ARG A=1 CGO_ENABLED="0"', 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .'));
+    const inv = p.invocations[0];
+    expect(inv.env.CGO_ENABLED?.value).toBe('0');
+    expect(inv.env.CGO_ENABLED?.valueLoc?.range).toEqual({ start: { line: 2, character: 20 }, end: { line: 2, character: 23 } });
+    expect(inv.target).toMatchObject({ cross: 'unknown', platformDependent: true });
+  });
+});

@@ -21,6 +21,11 @@ export interface DockerfileReadOptions { images: Record<string, CustomImage> }
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
 
 interface GlobalArg { value: string | undefined; loc: Location; valueLoc?: Location }
+interface ArgDecl { name: string; raw: string | null; range: Range; valueRange?: Range }
+
+function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
+}
 
 export function readDockerfile(uri: string, text: string, options: DockerfileReadOptions): BuildPlan {
   return new DockerfileReader(uri, text, options).read();
@@ -87,14 +92,30 @@ class DockerfileReader {
     return (instr as unknown as { getProperties(): Property[] }).getProperties?.() ?? [];
   }
 
+  /**
+   * `ARG a=1 b` declares several variables; dockerfile-ast reads `ARG a b` like the legacy `ENV a b` form,
+   * so ARG declarations are taken from the argument tokens instead.
+   */
+  private argDecls(instr: Instruction): ArgDecl[] {
+    const out: ArgDecl[] = [];
+    for (const a of instr.getArguments()) {
+      const text = a.getValue();
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text : text.slice(0, eq);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const range = a.getRange();
+      const raw = eq < 0 ? null : unquote(text.slice(eq + 1));
+      const valueRange: Range | undefined = eq < 0 ? undefined : { start: { line: range.start.line, character: range.start.character + eq + 1 }, end: range.end };
+      out.push({ name, raw, range, valueRange });
+    }
+    return out;
+  }
+
   private globalArg(instr: Instruction): void {
-    for (const p of this.properties(instr)) {
-      const name = p.getName();
-      const raw = p.getValue();
-      const value = raw === null ? undefined : expandDockerVars(raw, (n) => this.globalLookup(n), this.escape);
-      const valueRange = p.getValueRange();
-      this.globals.set(name, { value, loc: this.loc(p.getRange()), valueLoc: valueRange ? this.loc(valueRange) : undefined });
-      this.occurrence(name, raw ?? undefined, p, undefined);
+    for (const d of this.argDecls(instr)) {
+      const value = d.raw === null ? undefined : expandDockerVars(d.raw, (n) => this.globalLookup(n), this.escape);
+      this.globals.set(d.name, { value, loc: this.loc(d.range), valueLoc: d.valueRange ? this.loc(d.valueRange) : undefined });
+      this.occurrence(d.name, d.raw ?? undefined, d.range, d.valueRange, undefined);
     }
   }
 
@@ -116,16 +137,16 @@ class DockerfileReader {
         describe: `ENV on line ${line}${state.stage.name ? ` (stage \`${state.stage.name}\`)` : ''}`, raw: raw !== value ? raw : undefined,
       };
       state.setEnv(ev);
-      this.occurrence(name, value, p, state);
+      this.occurrence(name, value, p.getRange(), valueRange ?? undefined, state);
       if (name === 'GODEBUG' && value && /netdns=cgo/.test(value)) this.plan.godebug.push({ value, loc: ev.valueLoc!, stage: state.stage.index });
     }
   }
 
   private stageArg(instr: Instruction, state: StageState): void {
-    for (const p of this.properties(instr)) {
-      const name = p.getName();
-      const raw = p.getValue();
-      const line = p.getRange().start.line + 1;
+    for (const d of this.argDecls(instr)) {
+      const name = d.name;
+      const raw = d.raw;
+      const line = d.range.start.line + 1;
       let value: string | undefined;
       let describe = `ARG on line ${line}`;
       if (raw !== null) value = expandDockerVars(raw, (n) => state.lookup(n), this.escape);
@@ -133,19 +154,17 @@ class DockerfileReader {
         value = this.globals.get(name)!.value;
         describe = `ARG on line ${line}, re-declaring the global ARG of line ${this.globals.get(name)!.loc.range.start.line + 1}`;
       } else value = undefined; // --build-arg or the platform decides
-      const valueRange = p.getValueRange();
       state.declareArg({
-        name, value, origin: 'dockerfile-arg', loc: this.loc(p.getRange()), valueLoc: valueRange ? this.loc(valueRange) : this.loc(p.getRange()), describe,
+        name, value, origin: 'dockerfile-arg', loc: this.loc(d.range), valueLoc: this.loc(d.valueRange ?? d.range), describe,
         raw: value === undefined ? `$${name}` : raw !== null && raw !== value ? raw : undefined,
       });
-      this.occurrence(name, raw ?? undefined, p, state);
+      this.occurrence(name, raw ?? undefined, d.range, d.valueRange, state);
     }
   }
 
-  private occurrence(name: string, value: string | undefined, p: Property, state: StageState | undefined): void {
+  private occurrence(name: string, value: string | undefined, range: Range, valueRange: Range | undefined, state: StageState | undefined): void {
     if (!BUILD_VARS.has(name) && name !== 'GODEBUG') return;
-    const vr = p.getValueRange();
-    this.plan.occurrences.push({ name, kind: 'assignment', value, loc: this.loc(p.getRange()), valueLoc: vr ? this.loc(vr) : undefined, stage: state?.stage.index });
+    this.plan.occurrences.push({ name, kind: 'assignment', value, loc: this.loc(range), valueLoc: valueRange ? this.loc(valueRange) : undefined, stage: state?.stage.index });
   }
 
   // ── FROM ────────────────────────────────────────────────────────────────
@@ -300,7 +319,7 @@ class DockerfileReader {
     for (const s of cmd.shellOnly) {
       ineffective.push({
         name: s.name, value: s.value, loc: s.loc, valueLoc: s.valueLoc, kind: 'shell-variable',
-        why: `\`${s.name}=${s.value ?? '…'}\` sets a shell variable, not an environment variable, so \`go\` never sees it`,
+        why: "it only sets a shell variable (`&&` and `;` do not export it), so `go` never sees it",
         fixHint: { insertPrefixAt: cmd.insertPrefixAt },
       });
     }
