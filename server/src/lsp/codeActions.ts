@@ -67,14 +67,20 @@ export function fixAllAction(findings: readonly Finding[], features: EditFeature
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit };
 }
 
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 /**
- * Pick the edits of fix-all. Per finding (in document order) take its first fix that is both preferred and safe;
- * keep it only if none of its edits overlaps an edit already kept (an edit identical to a kept one — two
- * findings proposing the same change — counts as already applied). A fix is taken whole or not at all.
+ * Pick the edits of fix-all. Per finding take its first fix that is both preferred and safe; keep it only if none
+ * of its edits overlaps an edit already kept (an edit identical to a kept one — two findings proposing the same
+ * change — counts as already applied). A fix is taken whole or not at all. Findings are visited by severity, then
+ * document order, so when two fixes compete for the same spot the error's fix wins (e.g. CGO101's
+ * `CGO_ENABLED=0` over CGO202's "make the current `CGO_ENABLED=1` explicit").
  */
 export function selectFixAllEdits(findings: readonly Finding[]): TextEditSpec[] {
   const kept: TextEditSpec[] = [];
-  const sorted = [...findings].sort((a, b) => comparePos(a.loc.range.start, b.loc.range.start));
+  const sorted = [...findings].sort(
+    (a, b) => (SEVERITY_RANK[a.severity] ?? 4) - (SEVERITY_RANK[b.severity] ?? 4) || comparePos(a.loc.range.start, b.loc.range.start),
+  );
   for (const f of sorted) {
     const fix = f.fixes.find((x) => x.preferred && x.safe);
     if (!fix || fix.edits.length === 0) continue;
