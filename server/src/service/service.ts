@@ -6,6 +6,7 @@ import { readPlan } from './readPlan';
 import { runRules } from './runRules';
 import { initShellParser } from '../shell/parser';
 import { createLogger, type Logger } from './logger';
+import type { WorkspaceFiles } from '../workspace/files';
 
 export interface DocumentInput {
   uri: string;
@@ -20,6 +21,8 @@ export interface AnalysisResult {
   /** Set when the file was not analysed, with the reason (shown as an information diagnostic). */
   skipped?: string;
   plan?: BuildPlan;
+  /** Other files the analysis read (cross-file links): re-analyse this document when one of them changes. */
+  dependencies?: string[];
 }
 
 /**
@@ -34,7 +37,7 @@ export class CgoLensService {
     return new CgoLensService(options.log ?? createLogger());
   }
 
-  analyze(doc: DocumentInput, settings: Settings = defaultSettings()): AnalysisResult {
+  analyze(doc: DocumentInput, settings: Settings = defaultSettings(), files?: WorkspaceFiles): AnalysisResult {
     const kind = fileKindOf(doc.uri, doc.languageId);
     if (!kind) return { findings: [] };
     if (!settings.enable) return { kind, findings: [] };
@@ -45,7 +48,7 @@ export class CgoLensService {
     if (doc.text.includes('\u0000')) {
       return { kind, findings: [], skipped: 'CGO Lens skipped this file: it contains NUL bytes (binary content).' };
     }
-    const plan = readPlan(kind, doc, settings, this.log);
+    const plan = readPlan(kind, doc, settings, this.log, files);
     if (!plan) return { kind, findings: [] };
     const findings = runRules(plan, doc.text, settings, this.log);
     return { kind, findings, plan };
