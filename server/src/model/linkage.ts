@@ -1,4 +1,5 @@
 import type { BuildHost, EffectiveCgo, GoTarget, LdflagsInfo, Linkage } from './types';
+import { compareVersions } from '../knowledge/images';
 
 export interface LinkInputs {
   cgo: EffectiveCgo;
@@ -34,7 +35,7 @@ export function decideLinkage(i: LinkInputs): Linkage {
   switch (i.host.libc) {
     case 'glibc': {
       const v = i.host.libcVersion;
-      const needs234 = v !== undefined && compare(v, '2.34') >= 0;
+      const needs234 = v !== undefined && compareVersions(v, '2.34') >= 0;
       return {
         kind: 'dynamic-glibc',
         minGlibc: needs234 ? '2.34' : undefined,
@@ -47,14 +48,4 @@ export function decideLinkage(i: LinkInputs): Linkage {
     default:
       return { kind: 'unknown', why: `the libc of ${i.host.label} is not known` };
   }
-}
-
-function compare(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
-    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
-    if (d) return d;
-  }
-  return 0;
 }

@@ -190,7 +190,7 @@ class DockerfileReader {
     const parentState = parent >= 0 ? this.states[parent] : undefined;
     const label = imageText ?? imageRaw ?? 'an unknown image';
     const host: BuildHost = parentState ? { ...parentState.host } : hostFromImage(image, label, stage.fromLoc);
-    const state = new StageState(stage, host, parentState, this.globals);
+    const state = new StageState(stage, host, parentState);
     this.states.push(state);
     return state;
   }

@@ -50,7 +50,7 @@ export class StageState {
   workdir?: string;
   usedLater = false;
 
-  constructor(readonly stage: Stage, readonly host: BuildHost, readonly parent: StageState | undefined, globals: ReadonlyMap<string, { value: string | undefined }>) {
+  constructor(readonly stage: Stage, readonly host: BuildHost, readonly parent: StageState | undefined) {
     if (parent) {
       for (const v of parent.env.values()) if (v.origin === 'dockerfile-env') this.setEnv(v);
       for (const [k, v] of parent.files) this.files.set(k, { ...v, copyLoc: undefined });
@@ -64,7 +64,6 @@ export class StageState {
       // golang images set WORKDIR /go and GOPATH=/go.
       if (img?.go) this.workdir = '/go';
     }
-    void globals;
   }
 
   lookup(name: string): string | undefined | null {
