@@ -12,6 +12,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout: Output;
   stderr: Output;
+  /** Terminal width, when stdout is one; explanations wrap to it. */
+  columns?: number;
 }
 
 /** Exit codes of the CLI contract (DESIGN §10). */

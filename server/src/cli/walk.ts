@@ -17,6 +17,8 @@ export interface Root {
   arg: string;
   abs: string;
   isDir: boolean;
+  /** A regular file (false for FIFOs and devices, which must never be read). */
+  isFile: boolean;
 }
 
 export interface Candidate {
@@ -55,7 +57,7 @@ export function resolveRoots(args: readonly string[], cwd: string): Root[] {
     } catch (err) {
       throw new CliError(`${arg}: ${ioReason(err)}`);
     }
-    return { arg, abs, isDir: st.isDirectory() };
+    return { arg, abs, isDir: st.isDirectory(), isFile: st.isFile() };
   });
 }
 
@@ -75,7 +77,7 @@ export function walk(roots: readonly Root[], options: { cwd: string; maxVisited?
     if (!root.isDir) {
       // Named explicitly, so it is checked even when it is a symlink; only the file kind must fit.
       if (!hasKind(root.abs)) result.skipped.push({ display: show(root.abs), reason: 'not a file kind cgo-lens checks (Dockerfile, Makefile, shell script, GoReleaser, Taskfile, GitHub workflow, go.mod)' });
-      else if (!fs.statSync(root.abs).isFile()) result.skipped.push({ display: show(root.abs), reason: 'not a regular file' });
+      else if (!root.isFile) result.skipped.push({ display: show(root.abs), reason: 'not a regular file' });
       else add(root.abs);
       continue;
     }
