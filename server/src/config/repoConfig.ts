@@ -3,6 +3,7 @@ import type { Range } from '../model/types';
 import type { RuleId, Severity } from '../rules/types';
 import { ruleById } from '../rules/registry';
 import type { CustomImage, Settings } from './settings';
+import { effectiveSettings } from './resolve';
 
 /**
  * `.cgo-lens.yaml`, shared by the CLI and the language server. Modelled on `.hadolint.yaml` so users meet
@@ -37,8 +38,19 @@ export const REPO_CONFIG_FILE_NAMES = ['.cgo-lens.yaml', '.cgo-lens.yml'] as con
 const KNOWN_KEYS = ['ignored', 'override', 'failure-threshold', 'images'];
 const LIBC_FAMILIES: readonly CustomImage['libc'][] = ['glibc', 'musl', 'none'];
 const IMAGE_KEYS = ['libc', 'version', 'toolchain'];
-/** hadolint spells some levels differently; pointing at ours beats a bare "unknown". */
-const SEVERITY_ALIASES: Record<string, Severity> = { info: 'information', style: 'hint', note: 'information', warn: 'warning' };
+/**
+ * hadolint's level names, accepted so a `.hadolint.yaml` habit (`override: {info: [...]}`) just works.
+ * Only hadolint's own spellings: anything else stays an error, so the accepted set is small and documented.
+ */
+export const SEVERITY_ALIASES: Readonly<Record<string, Severity>> = { info: 'information', style: 'hint' };
+/** Near misses that are not accepted, only suggested in the error message. */
+const SEVERITY_SUGGESTIONS: Readonly<Record<string, Severity>> = { ...SEVERITY_ALIASES, note: 'information', warn: 'warning' };
+/**
+ * Larger than any sensible config; past this the file is refused before YAML parsing (a wrong file picked up
+ * by mistake, a generated blob) so parsing cost stays bounded. The LSP loader refuses even earlier (256 KB).
+ */
+export const MAX_REPO_CONFIG_CHARS = 1024 * 1024;
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function emptyRepoConfig(): RepoConfig {
   return { ignored: [], override: {}, images: {} };
@@ -50,13 +62,29 @@ export function emptyRepoConfig(): RepoConfig {
  * `fileName` is only used in messages that concern the file as a whole.
  */
 export function parseRepoConfig(text: string, fileName: string): ParsedRepoConfig {
+  if (text.length > MAX_REPO_CONFIG_CHARS) {
+    return { config: emptyRepoConfig(), errors: [{ message: `${fileName} is too large for a configuration file (over ${MAX_REPO_CONFIG_CHARS / 1024} KB)`, range: FILE_START }] };
+  }
+  if (text.includes('\u0000')) {
+    return { config: emptyRepoConfig(), errors: [{ message: `${fileName} is not a text file (it contains NUL bytes)`, range: FILE_START }] };
+  }
+  try {
+    return parseChecked(text, fileName);
+  } catch (e) {
+    // The yaml package is robust, but a config error must never take the server or the CLI down with it.
+    return { config: emptyRepoConfig(), errors: [{ message: `${fileName} could not be read: ${e instanceof Error ? firstLine(e.message) : String(e)}`, range: FILE_START }] };
+  }
+}
+
+function parseChecked(text: string, fileName: string): ParsedRepoConfig {
   const config = emptyRepoConfig();
   const errors: RepoConfigError[] = [];
   const lc = new LineCounter();
   // prettyErrors off: the pretty form is multi-line with a code excerpt; callers want one line each.
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const rangeOf = (start: number, end: number): Range => ({ start: toPos(lc, start), end: toPos(lc, Math.max(start, end)) });
-  const nodeRange = (n: YamlNode | null | undefined): Range | undefined => (n?.range ? rangeOf(n.range[0], n.range[1]) : undefined);
+  // Every error gets a range (the file start at worst) so the editor can always place it.
+  const nodeRange = (n: YamlNode | null | undefined): Range => (n?.range ? rangeOf(n.range[0], n.range[1]) : FILE_START);
   const err = (message: string, node?: YamlNode | null) => errors.push({ message, range: nodeRange(node) });
 
   for (const e of doc.errors) errors.push({ message: `invalid YAML: ${firstLine(e.message)}`, range: rangeOf(e.pos[0], e.pos[1]) });
@@ -94,10 +122,11 @@ export function parseRepoConfig(text: string, fileName: string): ParsedRepoConfi
           break;
         }
         for (const p of value.items as Pair<YamlNode, YamlNode | null>[]) {
-          const level = scalarString(p.key);
-          if (level === undefined || !(SEVERITIES as readonly string[]).includes(level)) {
-            const alias = level !== undefined ? SEVERITY_ALIASES[level.toLowerCase()] : undefined;
-            err(`unknown severity ${JSON.stringify(level ?? String(p.key))} in override (expected ${SEVERITIES.join(', ')})${alias ? `; did you mean "${alias}"?` : ''}`, p.key);
+          const written = scalarString(p.key);
+          const level = written !== undefined ? severityOf(written) : undefined;
+          if (level === undefined) {
+            const hint = written !== undefined ? SEVERITY_SUGGESTIONS[written.toLowerCase()] : undefined;
+            err(`unknown severity ${JSON.stringify(written ?? String(p.key))} in override (expected ${SEVERITIES.join(', ')})${hint ? `; did you mean "${hint}"?` : ''}`, p.key);
             continue;
           }
           const list = (config.override[level as Severity] ??= []);
@@ -110,8 +139,9 @@ export function parseRepoConfig(text: string, fileName: string): ParsedRepoConfi
       }
       case 'failure-threshold': {
         const v = scalarString(value);
-        if (v !== undefined && (FAILURE_THRESHOLDS as readonly string[]).includes(v)) config.failureThreshold = v as FailureThreshold;
-        else err(`failure-threshold must be one of ${FAILURE_THRESHOLDS.join(', ')}${v !== undefined && SEVERITY_ALIASES[v] ? `; did you mean "${SEVERITY_ALIASES[v]}"?` : ''}`, value ?? pair.key);
+        const t = v === undefined ? undefined : v === 'none' ? 'none' : severityOf(v);
+        if (t !== undefined) config.failureThreshold = t;
+        else err(`failure-threshold must be one of ${FAILURE_THRESHOLDS.join(', ')}${v !== undefined && SEVERITY_SUGGESTIONS[v] ? `; did you mean "${SEVERITY_SUGGESTIONS[v]}"?` : ''}`, value ?? pair.key);
         break;
       }
       case 'images':
@@ -125,14 +155,17 @@ export function parseRepoConfig(text: string, fileName: string): ParsedRepoConfi
 }
 
 /**
- * Fold the repo config into settings: `override` sets a rule's level, `ignored` turns it off (and wins, being
- * the more explicit wish), `images` are added on top. Pure: returns a new object.
+ * Fold the repo config into settings. Kept for the CLI (which passes defaults); the precedence rules live in
+ * `effectiveSettings` (resolve.ts) so the CLI and the editor can never disagree on them.
  */
 export function applyRepoConfig(settings: Settings, config: RepoConfig): Settings {
-  const rules = { ...settings.rules };
-  for (const level of SEVERITIES) for (const id of config.override[level] ?? []) rules[id] = level;
-  for (const id of config.ignored) rules[id] = 'off';
-  return { ...settings, rules, images: { ...settings.images, ...config.images } };
+  return effectiveSettings(settings, config);
+}
+
+/** A level as written in the file: ours, or one of hadolint's spellings (`info`, `style`). */
+function severityOf(s: string): Severity | undefined {
+  if ((SEVERITIES as readonly string[]).includes(s)) return s as Severity;
+  return SEVERITY_ALIASES[s];
 }
 
 type ErrFn = (message: string, node?: YamlNode | null) => void;
@@ -168,7 +201,7 @@ function parseImages(value: YamlNode | null, config: RepoConfig, err: ErrFn): vo
     return;
   }
   for (const p of value.items as Pair<YamlNode, YamlNode | null>[]) {
-    const pattern = scalarString(p.key);
+    const pattern = scalarString(p.key)?.trim();
     if (!pattern) {
       err('images keys must be image patterns (strings)', p.key);
       continue;
@@ -184,7 +217,8 @@ function parseImages(value: YamlNode | null, config: RepoConfig, err: ErrFn): vo
       const field = scalarString(f.key);
       const v = f.value;
       if (field === 'libc') {
-        const s = scalarString(v);
+        // Case-insensitive like the cgoLens.images setting, so one snippet works in both places.
+        const s = scalarString(v)?.trim().toLowerCase();
         if (s !== undefined && (LIBC_FAMILIES as readonly string[]).includes(s)) image.libc = s as CustomImage['libc'];
         else { err(`images.${pattern}.libc must be one of ${LIBC_FAMILIES.join(', ')}`, v ?? f.key); ok = false; }
       } else if (field === 'version') {

@@ -6,7 +6,12 @@ import { readPlan } from './readPlan';
 import { runRules } from './runRules';
 import { initShellParser } from '../shell/parser';
 import { createLogger, type Logger } from './logger';
+import type { Position, Range } from '../model/types';
+import { hoverAt, toPlainText } from '../explain/hover';
+import { inlayHints as buildInlayHints, type InlayHintSpec } from '../explain/inlayHints';
 import type { WorkspaceFiles } from '../workspace/files';
+import { applyPragmas } from '../config/pragmas';
+import { configProblems, type ConfigProblem } from '../config/configDiagnostics';
 
 export interface DocumentInput {
   uri: string;
@@ -23,6 +28,8 @@ export interface AnalysisResult {
   plan?: BuildPlan;
   /** Other files the analysis read (cross-file links): re-analyse this document when one of them changes. */
   dependencies?: string[];
+  /** For a `.cgo-lens.yaml` document: its validation errors (published as error diagnostics, not findings). */
+  configErrors?: ConfigProblem[];
 }
 
 /**
@@ -48,12 +55,93 @@ export class CgoLensService {
     if (doc.text.includes('\u0000')) {
       return { kind, findings: [], skipped: 'CGO Lens skipped this file: it contains NUL bytes (binary content).' };
     }
+    if (kind === 'config') return { kind, findings: [], configErrors: configProblems(doc.text, doc.uri) };
     const plan = readPlan(kind, doc, settings, this.log, files);
     if (!plan) return { kind, findings: [] };
-    const findings = runRules(plan, doc.text, settings, this.log);
+    // Pragmas are read from the raw text (dockerfile-ast would take a line-1 comment for a parser directive).
+    const stageLines = plan.stages.map((s) => s.fromLoc.range.start.line);
+    const findings = applyPragmas(runRules(plan, doc.text, settings, this.log), { uri: doc.uri, text: doc.text, kind, stageLines });
     return { kind, findings, plan };
   }
+
+  // ---- explanations: hover and inlay hints reuse the last analysis of the same text -----------------------------
+
+  /** Last analysis per URI, reused while text, settings and workspace view are unchanged (parse once per version). */
+  private readonly analysisCache = new Map<string, CachedAnalysis>();
+
+  /**
+   * `analyze` through the per-URI cache: hover, inlay hints and code actions on an unchanged document reuse one
+   * parse. Keyed by the exact text and the settings; call `forget(uri)` on close (and for dependents of a changed
+   * file, since cross-file inputs are not part of the key).
+   */
+  analyzeCached(doc: DocumentInput, settings: Settings = defaultSettings(), files?: WorkspaceFiles): AnalysisResult {
+    const settingsKey = JSON.stringify(settings);
+    const hit = this.analysisCache.get(doc.uri);
+    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && hit.files === files) {
+      this.analysisCache.delete(doc.uri);
+      this.analysisCache.set(doc.uri, hit); // most recently used last
+      return hit.result;
+    }
+    const result = this.analyze(doc, settings, files);
+    this.analysisCache.delete(doc.uri);
+    this.analysisCache.set(doc.uri, { text: doc.text, settingsKey, files, result });
+    if (this.analysisCache.size > MAX_CACHED_ANALYSES) {
+      const oldest = this.analysisCache.keys().next().value;
+      if (oldest !== undefined) this.analysisCache.delete(oldest);
+    }
+    return result;
+  }
+
+  /** The hover at `position`, as Markdown or as plain text for clients that cannot render Markdown. */
+  hover(doc: DocumentInput, position: Position, settings: Settings = defaultSettings(), format: 'markdown' | 'plaintext' = 'markdown'): ExplainHover | undefined {
+    try {
+      const result = this.analyzeCached(doc, settings);
+      if (!result.plan) return undefined;
+      const h = hoverAt(result.plan, doc.text, position, result.findings);
+      if (!h) return undefined;
+      return { kind: format, value: format === 'markdown' ? h.markdown : toPlainText(h.markdown), range: h.range };
+    } catch (err) {
+      this.log.error(`hover on ${doc.uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Inlay hints inside `range`; none when `cgoLens.inlayHints.enable` is off. */
+  inlayHints(doc: DocumentInput, range: Range, settings: Settings = defaultSettings()): InlayHintSpec[] {
+    if (!settings.inlayHints.enable) return [];
+    try {
+      const result = this.analyzeCached(doc, settings);
+      return result.plan ? buildInlayHints(result.plan, range) : [];
+    } catch (err) {
+      this.log.error(`inlay hints on ${doc.uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return [];
+    }
+  }
+
+  /** Drop the cached analysis of a closed (or externally invalidated) document. */
+  forget(uri: string): void {
+    this.analysisCache.delete(uri);
+  }
 }
+
+/** Open documents are few; the bound only protects against clients that never close anything. */
+const MAX_CACHED_ANALYSES = 200;
+
+interface CachedAnalysis {
+  text: string;
+  settingsKey: string;
+  files: WorkspaceFiles | undefined;
+  result: AnalysisResult;
+}
+
+/** A hover ready for LSP `MarkupContent` (`kind` + `value`) and its range. */
+export interface ExplainHover {
+  kind: 'markdown' | 'plaintext';
+  value: string;
+  range: Range;
+}
+
+export type { InlayHintSpec };
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
