@@ -9,6 +9,7 @@ import {
   type DidChangeConfigurationParams,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type ClientCapabilities,
   type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
@@ -24,10 +25,17 @@ import { fixAllAction, isWorkspaceEdit, kindRequested, quickFixActions } from '.
 import { ErrorReporter } from './errors';
 import { ValidationScheduler } from './scheduler';
 import { SETTINGS_SECTION, parseServerOptions, parseSettings, type ServerOptions } from './settings';
+import { explainCapabilities, registerExplainHandlers, type ExplainService } from './explainHandlers';
 
 /** The part of the service the LSP layer uses (tests may inject their own). */
 export interface Analyzer {
   analyze(doc: DocumentInput, settings: Settings): AnalysisResult;
+  /** `analyze` through the engine's per-text cache, so hover and inlay hints reuse the diagnostics' parse. */
+  analyzeCached?(doc: DocumentInput, settings: Settings): AnalysisResult;
+  /** Explanations; optional so test doubles can leave them out (then hover/inlay hints are not offered). */
+  hover?: ExplainService['hover'];
+  inlayHints?: ExplainService['inlayHints'];
+  forget?(uri: string): void;
 }
 
 export interface LanguageServerOptions {
@@ -61,6 +69,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const documents = new TextDocuments(TextDocument);
 
   let features: ClientFeatures = clientFeatures(undefined);
+  let clientCaps: ClientCapabilities | undefined;
   let serverOptions: ServerOptions = parseServerOptions(undefined);
   let analyzer: Analyzer | undefined;
 
@@ -102,7 +111,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     let result: AnalysisResult = { findings: [] };
     if (analyzer) {
       try {
-        result = analyzer.analyze({ uri: doc.uri, text: doc.getText(), languageId: doc.languageId, version: doc.version }, settings);
+        const input = { uri: doc.uri, text: doc.getText(), languageId: doc.languageId, version: doc.version };
+        result = analyzer.analyzeCached ? analyzer.analyzeCached(input, settings) : analyzer.analyze(input, settings);
       } catch (err) {
         errors.report(`analysis of ${doc.uri} failed`, err);
       }
@@ -169,6 +179,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       scheduler.cancel(uri);
       settingsCache.delete(uri);
       analysisCache.delete(uri);
+      analyzer?.forget?.(uri);
       if (!features.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => errors.report('publishDiagnostics', err));
     } catch (err) {
       errors.report('textDocument/didClose', err);
@@ -187,6 +198,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     try {
       features = clientFeatures(params?.capabilities);
+      clientCaps = params?.capabilities ?? undefined;
       serverOptions = parseServerOptions(params?.initializationOptions);
     } catch (err) {
       errors.report('initialize: reading client capabilities', err);
@@ -201,7 +213,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       errors.report('the analysis engine failed to start; no diagnostics will be reported', err);
     }
     return {
-      capabilities: serverCapabilities(features),
+      capabilities: { ...serverCapabilities(features), ...(explainService() ? explainCapabilities() : {}) },
       serverInfo: { name: 'cgo-lens-language-server', version: options.version },
     };
   });
@@ -231,6 +243,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         }
       }
       revalidateAll();
+      explain.refreshInlayHints();
     }, undefined),
   );
 
@@ -299,6 +312,11 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       return result.applied;
     }, null),
   );
+
+  // ---- hover and inlay hints -------------------------------------------------------------------------------
+  const explainService = (): ExplainService | undefined =>
+    analyzer?.hover && analyzer.inlayHints ? (analyzer as Analyzer & ExplainService) : undefined;
+  const explain = registerExplainHandlers(connection, (uri) => documents.get(uri), explainService, settingsFor, () => clientCaps, errors);
 
   documents.listen(connection);
 }

@@ -122,6 +122,21 @@ export class CgoLensService {
   forget(uri: string): void {
     this.analysisCache.delete(uri);
   }
+
+  /**
+   * 0-based line of each stage's `FROM`, in stage order (for "ignore in this stage" code actions). Reuses the cached
+   * analysis of the same text when there is one (the LSP layer has just analysed it); empty when there is no plan.
+   */
+  stageStartLines(doc: DocumentInput): number[] {
+    try {
+      const hit = this.analysisCache.get(doc.uri);
+      const plan = hit && hit.text === doc.text ? hit.result.plan : this.analyze(doc).plan;
+      return plan ? plan.stages.map((s) => s.fromLoc.range.start.line) : [];
+    } catch (err) {
+      this.log.error(`stage lines of ${doc.uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return [];
+    }
+  }
 }
 
 /** Open documents are few; the bound only protects against clients that never close anything. */
