@@ -49,7 +49,11 @@ export interface IneffectiveAssignment {
   why: string;
   kind: 'shell-variable' | 'earlier-run' | 'global-arg' | 'make-unexported' | 'earlier-step' | 'taskfile-precedence';
   /** Data a fix needs (e.g. where to insert an `export`). */
-  fixHint?: { insertPrefixAt?: Location; removeRange?: Location; replaceWith?: string };
+  fixHint?: {
+    insertPrefixAt?: Location; removeRange?: Location; replaceWith?: string;
+    /** Every go command the assignment is meant for (Taskfile `env:` shared by several commands): a fix prefixes them all. */
+    insertPrefixAtEach?: Location[];
+  };
 }
 
 export interface Word {
@@ -161,6 +165,11 @@ export interface GoInvocation {
   instructionLoc?: Location;
   /** Where to put a CGO_ENABLED=0 prefix so it takes effect (start of the go command word). */
   prefixInsertAt: Location;
+  /**
+   * For go commands no shell runs (a goreleaser build): how to give this command alone a CGO_ENABLED value —
+   * insert `text` at `at`, with `{value}` standing for 0 or 1. Preferred over a shell prefix when set.
+   */
+  setEnvEdit?: { at: Location; text: string };
 }
 
 /** A file produced by a build and where it ends up. */
@@ -184,6 +193,13 @@ export interface RuntimeTarget {
   /** The image reference in the FROM line (for fixes that switch the image). */
   imageLoc?: Location;
   stage?: number;
+  /**
+   * The binary is published (release asset, uploaded artifact) and runs on hosts nobody listed: any Linux
+   * distribution, old ones included. libc/libcVersion then describe nothing certain.
+   */
+  releasedBinary?: boolean;
+  /** For released binaries: an edit that moves the build to an older glibc (e.g. a workflow job's `container:`). */
+  olderBuildHost?: { title: string; loc: Location; newText: string };
 }
 
 /** A built binary reaching the image where it runs. */
@@ -245,4 +261,6 @@ export interface BuildPlan {
   loaderSymlinks: { loc: Location; stage?: number }[];
   /** Problems reading the file that are worth telling the user (never thrown). */
   notes: { message: string; loc?: Location }[];
+  /** Other workspace files the reader read (cross-file links, as URIs): re-analyse when one of them changes. */
+  dependencies?: string[];
 }

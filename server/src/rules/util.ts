@@ -1,6 +1,7 @@
 import type { Delivery, GoInvocation, Location, Range } from '../model/types';
 import type { Fix, TextEditSpec } from './types';
-import { glibcRuntimeSuggestion } from '../knowledge/images';
+import { glibcRuntimeSuggestion, type GoVersion } from '../knowledge/images';
+import { GOLANG_CURRENT_DEBIAN_VARIANTS, GOLANG_DEBIAN_SWITCHES, GOLANG_PATCH_ERAS, KNOWLEDGE_DATE, goMinorStatus } from '../knowledge/goReleases';
 import { LineIndex } from '../text/lineIndex';
 
 export function line(loc: Location | undefined): number {
@@ -35,7 +36,12 @@ export function cgoValueEdits(inv: GoInvocation, value: '0' | '1', text: string)
   const start = index.offsetAt(inv.prefixInsertAt.range.start);
   if (text[start] === '"' || text[start] === '[') {
     if (!inv.instructionLoc) return [];
-    return [insertLineBefore(inv.instructionLoc, text, 'ENV', `CGO_ENABLED=${value}`)];
+    const set = insertLineBefore(inv.instructionLoc, text, 'ENV', `CGO_ENABLED=${value}`);
+    if (!laterInStage(inv.instructionLoc, text)) return [set];
+    // An ENV outlives the RUN: put the previous value back for the instructions after it (an empty value
+    // is unset for the go command). A value only known at build time cannot be put back.
+    if (current && current.value === undefined) return [];
+    return [set, insertLineAfter(inv.instructionLoc, text, 'ENV', `CGO_ENABLED=${current?.value ?? ''}`)];
   }
   return [insertAt(inv.prefixInsertAt, `CGO_ENABLED=${value} `)];
 }
@@ -57,6 +63,30 @@ export function insertLineBefore(before: Location, text: string, keyword: string
   return { uri: before.uri, range: { start: pos, end: pos }, newText: `${indent}${kw} ${args}\n` };
 }
 
+/** A cross build (or one that is cross for other platforms) with no C compiler for the target: cgo on would fail (CGO203). */
+export function crossWithoutCc(inv: GoInvocation): boolean {
+  const t = inv.target;
+  return (t.cross === 'yes' || t.platformDependent === true) && !t.targetCc && !t.viaXx;
+}
+
+/** A new instruction on its own line after `after` (which must not end the file without a line break). */
+export function insertLineAfter(after: Location, text: string, keyword: string, args: string): TextEditSpec {
+  const edit = insertLineBefore(after, text, keyword, args);
+  const pos = { line: after.range.end.line + 1, character: 0 };
+  return { ...edit, range: { start: pos, end: pos } };
+}
+
+/** Does another instruction of the same stage follow? */
+function laterInStage(loc: Location, text: string): boolean {
+  const index = new LineIndex(text);
+  for (let l = loc.range.end.line + 1; l < index.lineCount; l++) {
+    const t = index.lineText(l).trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return !/^from\s/i.test(t);
+  }
+  return false;
+}
+
 /** Switch the runtime stage's base image to a glibc image matching the builder's release. */
 export function glibcRuntimeFix(d: Delivery, preferred = false): Fix | undefined {
   const inv = d.artifact.producer;
@@ -69,6 +99,30 @@ export function glibcRuntimeFix(d: Delivery, preferred = false): Fix | undefined
 /** Set on deliveries by the reader: where the runtime stage names its image. */
 export function runtimeImageLoc(d: Delivery): Location | undefined {
   return d.runtime.imageLoc;
+}
+
+/**
+ * Does `golang:<version>-<codename>` exist? docker-library keeps only the two newest Debian suites per Go
+ * version (cgo-facts table B): the default release the version was built on and the one before it. A pin
+ * fix that names a tag which was never published would break the build (`manifest unknown`), so fixes
+ * offer a pin only when this is true; undefined means the knowledge base cannot tell.
+ */
+export function golangVariantExists(go: GoVersion | undefined, codename: string): boolean | undefined {
+  if (go === undefined || (go.major === 1 && goMinorStatus(go.minor, KNOWLEDGE_DATE) === 'maintained' && go.patch === undefined)) {
+    return GOLANG_CURRENT_DEBIAN_VARIANTS.includes(codename);
+  }
+  const eras = go.major === 1 ? GOLANG_PATCH_ERAS[go.minor] : undefined;
+  if (!eras || (goMinorStatus(go.minor, KNOWLEDGE_DATE) !== 'ended' && go.patch === undefined)) return undefined;
+  const built = go.patch === undefined ? eras : eras.filter((e, i) => e.from <= go.patch! && (eras[i + 1]?.from ?? Infinity) > go.patch!);
+  const order = GOLANG_DEBIAN_SWITCHES.map((s) => s.codename);
+  const kept = new Set<string>();
+  for (const e of built) {
+    if (!e.codename) return undefined;
+    const i = order.indexOf(e.codename);
+    kept.add(e.codename);
+    if (i > 0) kept.add(order[i - 1]);
+  }
+  return kept.has(codename);
 }
 
 export function toolchainInstall(packageManager: string | undefined, libc: string): string | undefined {
@@ -112,7 +166,9 @@ export function addTagsEdits(inv: GoInvocation, add: string[], text: string): Te
     const eqForm = raw.startsWith('-tags=') || raw.startsWith('--tags=');
     return [at(flag.value.loc, eqForm ? `-tags=${merged}` : merged)];
   }
-  return [insertAt(afterSubcommand(inv), ` -tags ${add.join(',')}`)];
+  // A -tags on the command line replaces the one in GOFLAGS: carry those tags over.
+  const all = [...inv.tags.values, ...add.filter((t) => !inv.tags.values.includes(t))];
+  return [insertAt(afterSubcommand(inv), ` -tags ${all.join(',')}`)];
 }
 
 /** Drop a flag together with one adjacent space. */
@@ -123,6 +179,32 @@ export function removeFlagEdit(loc: Location, text: string): TextEditSpec {
   if (text[end] === ' ') end++;
   else if (text[start - 1] === ' ') start--;
   return { uri: loc.uri, range: index.range(start, end), newText: '' };
+}
+
+const TRUTHY = new Set(['true', 'yes', 'on', 'y', 'enable', 'enabled', 't']);
+const FALSY = new Set(['false', 'no', 'off', 'n', 'disable', 'disabled', 'f']);
+
+/** The 0/1 a CGO_ENABLED value was meant to be (`false` → 0, `yes` → 1); undefined when it cannot be told. */
+export function intendedCgoValue(value: string | undefined): '0' | '1' | undefined {
+  const v = (value ?? '').trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (v === '0' || v === '1') return v;
+  return TRUTHY.has(v) ? '1' : FALSY.has(v) ? '0' : undefined;
+}
+
+/**
+ * Drop several flags of one command. Flags separated only by blanks are removed as one span, so the single
+ * blanks that removeFlagEdit takes along never overlap (`… . -a -installsuffix cgo` at the end of a line).
+ */
+export function removeFlagsEdits(locs: Location[], text: string): TextEditSpec[] {
+  const index = new LineIndex(text);
+  const spans = locs.map((l) => ({ uri: l.uri, start: index.offsetAt(l.range.start), end: index.offsetAt(l.range.end) })).sort((a, b) => a.start - b.start);
+  const merged: typeof spans = [];
+  for (const sp of spans) {
+    const last = merged[merged.length - 1];
+    if (last && /^[ \t]*$/.test(text.slice(last.end, sp.start))) last.end = Math.max(last.end, sp.end);
+    else merged.push({ ...sp });
+  }
+  return merged.map((m) => removeFlagEdit({ uri: m.uri, range: index.range(m.start, m.end) }, text));
 }
 
 export function capitalize(s: string): string {

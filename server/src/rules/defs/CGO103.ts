@@ -1,6 +1,7 @@
-import type { Rule, RuleFinding } from '../types';
+import type { Delivery } from '../../model/types';
+import type { Fix, Rule, RuleFinding } from '../types';
 import { compareVersions, golangTagFor } from '../../knowledge/images';
-import { at, binaryName, buildRelated, capitalize, cgoFix, glibcRuntimeFix } from '../util';
+import { at, binaryName, buildRelated, capitalize, cgoFix, glibcRuntimeFix, golangVariantExists } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -16,6 +17,11 @@ export const rule: Rule = {
     for (const d of plan.deliveries) {
       const inv = d.artifact.producer;
       const link = inv.linkage;
+      if (d.runtime.releasedBinary) {
+        const r = released(d, text);
+        if (r) out.push(r);
+        continue;
+      }
       if (inv.cgo.state !== 'on' || link.kind !== 'dynamic-glibc' || d.runtime.libc !== 'glibc' || !d.copyLoc) continue;
       const built = link.builtOn;
       const runtime = d.runtime.libcVersion;
@@ -42,6 +48,8 @@ export const rule: Rule = {
         while (stage?.parent !== undefined) stage = plan.stages[stage.parent];
         const imageLoc = stage?.imageLoc;
         if (!imageLoc) return undefined;
+        // Never suggest a tag that was not published (golang:1.26-bullseye does not exist).
+        if (golangVariantExists(builderImage.go.version, codename) !== true) return undefined;
         const tag = golangTagFor(builderImage.go.version, codename);
         return { title: `Build on ${tag} (the runtime's Debian release)`, preferred: false, safe: false, edits: [at(imageLoc, tag)] };
       }
@@ -49,3 +57,24 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * A published binary (release asset, uploaded artifact) runs on hosts nobody listed. Built with cgo on glibc
+ * ≥ 2.34 it references GLIBC_2.34 symbols, so older distributions cannot load it (cgo-facts A3, §0.3): likely,
+ * not certain — a warning.
+ */
+function released(d: Delivery, text: string): RuleFinding | undefined {
+  const inv = d.artifact.producer;
+  const link = inv.linkage;
+  if (inv.cgo.state !== 'on' || link.kind !== 'dynamic-glibc' || !link.minGlibc || !d.copyLoc) return undefined;
+  const needed = link.minGlibc;
+  const older = d.runtime.olderBuildHost;
+  const fixes: Fix[] = [cgoFix(inv, '0', text, true), older ? { title: older.title, preferred: false, safe: false, edits: [at(older.loc, older.newText)] } : undefined].filter((f) => f !== undefined);
+  return {
+    loc: d.copyLoc,
+    severity: 'warning',
+    message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is built with cgo on ${inv.host.label} (glibc ${link.builtOn ?? '≥ ' + needed}) and published to ${d.runtime.label}: it needs glibc ≥ ${needed}, so older distributions (Debian 11, Ubuntu 20.04, RHEL 8, Amazon Linux 2) fail with: version \`GLIBC_${needed}' not found. Build with CGO_ENABLED=0, or build on an older glibc.`,
+    related: buildRelated(inv),
+    fixes,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { compareVersions, golangTagFor } from '../../knowledge/images';
-import { at } from '../util';
+import { at, golangVariantExists } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -32,7 +32,9 @@ export const rule: Rule = {
       if (!img.tagMayMove && !differs) continue;
       if (reported.has(stage.index)) continue;
       reported.add(stage.index);
-      const fixes = runtimeCodename ? [{ title: `Pin ${golangTagFor(img.go.version, runtimeCodename)}`, preferred: true, safe: false, edits: [at(stage.imageLoc, golangTagFor(img.go.version, runtimeCodename))] }] : [];
+      // Only a tag that was published (golang:1.22-trixie never was).
+      const pin = runtimeCodename !== undefined && golangVariantExists(img.go.version, runtimeCodename) === true ? golangTagFor(img.go.version, runtimeCodename) : undefined;
+      const fixes = pin ? [{ title: `Pin ${pin}`, preferred: true, safe: false, edits: [at(stage.imageLoc, pin)] }] : [];
       out.push({
         loc: stage.imageLoc,
         stage: stage.index,

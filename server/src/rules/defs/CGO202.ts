@@ -16,11 +16,15 @@ export const rule: Rule = {
       if (!inv.cgo.implicit || inv.cgo.invalid || (inv.subcommand !== 'build' && inv.subcommand !== 'install')) continue;
       if (inv.target.viaXx) continue;
       const now = inv.cgo.state;
-      const keep = now === 'on' ? cgoFix(inv, '1', text, false, 'Set CGO_ENABLED=1 (what it resolves to now)') : cgoFix(inv, '0', text, false, 'Set CGO_ENABLED=0 (what it resolves to now)');
-      const other = now === 'on' ? cgoFix(inv, '0', text, false, 'Set CGO_ENABLED=0 (static binary)') : undefined;
+      // GOARCH=$TARGETARCH on $BUILDPLATFORM: on natively, off for every other platform. Pinning 1 would
+      // turn those cross builds into CGO203 failures, so 0 (the same static binary everywhere) is the choice.
+      const perPlatform = inv.target.platformDependent === true;
+      const keepTitle = now === 'unknown' || perPlatform ? 'Set CGO_ENABLED=0 (static binary)' : `Set CGO_ENABLED=${now === 'on' ? 1 : 0} (what it resolves to now)`;
+      const keep = cgoFix(inv, now === 'on' && !perPlatform ? '1' : '0', text, false, keepTitle);
+      const other = now === 'on' && !perPlatform ? cgoFix(inv, '0', text, false, 'Set CGO_ENABLED=0 (static binary)') : undefined;
       if (keep) {
         keep.preferred = true;
-        keep.safe = now !== 'unknown';
+        keep.safe = now !== 'unknown' && !perPlatform;
       }
       out.push({
         loc: inv.commandLoc,

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { cgoFix, toolchainFix } from '../util';
+import { cgoFix, crossWithoutCc, toolchainFix } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +20,8 @@ export const rule: Rule = {
         const enable = cgoFix(inv, '1', text, true, `Enable cgo for this command (CGO_ENABLED=1)${noCompiler ? ' and install a C toolchain' : ''}`);
         const toolchain = noCompiler ? toolchainFix(inv, text, false) : undefined;
         if (enable && toolchain) enable.edits.push(...toolchain.edits);
-        const usable = enable && (!noCompiler || toolchain) ? [enable] : [];
+        // Enabling cgo for a cross build would need a C compiler for the target (CGO203): no one-click fix.
+        const usable = enable && (!noCompiler || toolchain) && !crossWithoutCc(inv) ? [enable] : [];
         out.push({
           loc: s.loc,
           stage: inv.stage,

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { cgoFix, toolchainFix } from '../util';
+import { cgoFix, crossWithoutCc, toolchainFix } from '../util';
 
 const NEEDS_CGO = new Set(['plugin', 'c-shared', 'c-archive']);
 
@@ -29,7 +29,8 @@ export const rule: Rule = {
         message: mode
           ? `-buildmode=${mode.value} needs cgo, but cgo is off for this build (${inv.cgo.reasons[0]?.text ?? ''}): it fails with \`loadinternal: cannot find runtime/cgo\`.`
           : `-linkmode=external needs cgo, but cgo is off for this build (${inv.cgo.reasons[0]?.text ?? ''}): it fails with \`-linkmode=external requires external (cgo) linking, but cgo is not enabled\`.`,
-        fixes: enable && (!noCompiler || toolchain) ? [enable] : [],
+        // Enabling cgo for a cross build would need a C compiler for the target (CGO203): no one-click fix.
+        fixes: enable && (!noCompiler || toolchain) && !crossWithoutCc(inv) ? [enable] : [],
       });
     }
     return out;

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { removeFlagEdit } from '../util';
+import { removeFlagsEdits } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const rule: Rule = {
       const suffix = inv.flags.find((f) => f.name === '-installsuffix' && f.loc !== inv.env.GOFLAGS?.valueLoc);
       if (!suffix) continue;
       const a = inv.flags.find((f) => f.name === '-a' && f.loc !== inv.env.GOFLAGS?.valueLoc);
-      const edits = [removeFlagEdit(suffix.loc, text), ...(a ? [removeFlagEdit(a.loc, text)] : [])];
+      const edits = removeFlagsEdits(a ? [a.loc, suffix.loc] : [suffix.loc], text);
       out.push({
         loc: suffix.loc,
         stage: inv.stage,
