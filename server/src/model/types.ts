@@ -254,7 +254,7 @@ export interface BuildPlan {
   installs: PackageInstall[];
   occurrences: EnvOccurrence[];
   /** `go env -w CGO_ENABLED=…` commands. */
-  goEnvWrites: { value?: string; loc: Location; instructionLoc?: Location; wholeInstruction: boolean }[];
+  goEnvWrites: { value?: string; loc: Location; instructionLoc?: Location; wholeInstruction: boolean; stage?: number }[];
   /** GODEBUG values that set netdns, with the cgo state of the binaries they apply to. */
   godebug: { value: string; loc: Location; stage?: number }[];
   /** Hand-made loader symlinks (`ln -s … ld-linux-x86-64.so.2`). */

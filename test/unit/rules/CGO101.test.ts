@@ -88,11 +88,8 @@ describe('CGO101 dynamic-binary-without-its-libc', () => {
     await expectSilent(source, 'CGO101');
   });
 
-  // ENGINE BUG (reader, server/src/readers/dockerfile/expand.ts + reader.ts globalLookup): a global `ARG GO_VERSION`
-  // without a default is "unknown", and `${GO_VERSION:-1.22}` then expands to unknown instead of the default.
-  // Without a --build-arg the variable is unset and BuildKit uses `1.22`; the engine assumes the defaults of
-  // `ARG X=1.22` everywhere else, so the `:-` default deserves the same treatment. Expected: CGO101 on the COPY.
-  it.fails('fires: ARG GO_VERSION (no default) + FROM golang:${GO_VERSION:-1.22}', async () => {
+  // Without a --build-arg the variable is unset, so BuildKit uses the `:-` default (golang:1.22).
+  it('fires: ARG GO_VERSION (no default) + FROM golang:${GO_VERSION:-1.22}', async () => {
     await expectFires(df('ARG GO_VERSION', 'FROM golang:${GO_VERSION:-1.22} AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app'), 'CGO101', { ...GLIBC(), at: range(4, 0, 4, 27) });
   });
 

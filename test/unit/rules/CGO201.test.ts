@@ -30,11 +30,8 @@ describe('CGO201 cgo-without-c-toolchain', () => {
     await expectFires(source, 'CGO201', expected);
   });
 
-  // ENGINE BUG (reader/knowledge, server/src/readers/dockerfile/stageState.ts hostFromImage): the libc headers of
-  // golang:*-alpine and alpine are 'unknown' instead of 'no' (table B: the image adds only ca-certificates), so
-  // `apk add gcc` without musl-dev never reaches CGO201's musl-dev branch. Expected: CGO201 on `go build`
-  // ("gcc is installed but musl-dev is not … errno.h"); actual: no finding.
-  it.fails('fires: gcc installed but musl-dev missing (fatal error: errno.h)', async () => {
+  // golang:*-alpine adds only ca-certificates: gcc alone leaves the musl headers missing.
+  it('fires: gcc installed but musl-dev missing (fatal error: errno.h)', async () => {
     await expectFires(ALPINE('RUN apk add --no-cache gcc', 'RUN CGO_ENABLED=1 go build -o /app .'), 'CGO201', {
       at: range(2, 18, 2, 26),
       severity: 'error',

@@ -30,10 +30,8 @@ describe('CGO204 cgo-setting-has-no-effect', () => {
     await expectFires(source, 'CGO204', expected);
   });
 
-  // ENGINE BUG (reader, server/src/readers/dockerfile/reader.ts run()): only a lost `export` is remembered across
-  // RUNs; a bare `RUN CGO_ENABLED=0` (a shell variable that dies with its RUN) is not recorded, so the later build
-  // silently runs with the default. Expected: CGO204 on line 1 `CGO_ENABLED=0`; actual: nothing.
-  it.fails('fires: RUN CGO_ENABLED=0 on its own, then RUN go build', async () => {
+  // A bare shell variable dies with its RUN like a lost `export`.
+  it('fires: RUN CGO_ENABLED=0 on its own, then RUN go build', async () => {
     await expectFires(GO('RUN CGO_ENABLED=0', 'RUN go build -o /app .'), 'CGO204', ASSIGN(1, 4));
   });
 

@@ -42,7 +42,12 @@ export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '
           else out += v ?? '';
         } else {
           const isSet = v !== null;
-          if (v === undefined && op !== '+') unknown = true;
+          // A declared ARG without a value that nobody passes is unset: `${X:-d}` means d, as the author intended.
+          if (v === undefined && op.endsWith('-')) {
+            const w = expandDockerVars(word, lookup, escapeChar);
+            if (w === undefined) unknown = true;
+            else out += w;
+          } else if (v === undefined && op === ':+') unknown = true;
           else {
             const nonEmpty = isSet && v !== '';
             const useWord = op === ':-' ? !nonEmpty : op === '-' ? !isSet : op === ':+' ? nonEmpty : isSet;

@@ -267,13 +267,16 @@ class DockerfileReader {
       });
       // `export` in this RUN is gone at the next RUN; remember exports no go command here used.
       for (const [name, v] of result.env.vars) {
-        if (!BUILD_VARS.has(name) || v.origin.origin !== 'export' || !v.origin.loc) continue;
+        const form = v.origin.origin === 'export' ? 'export' : !v.exported ? 'shell' : undefined;
+        if (!BUILD_VARS.has(name) || !form || !v.origin.loc) continue;
         if (state.envHas(name, v.origin)) continue;
-        const exportLoc = v.origin.loc;
-        if (goAfterExport.some((g) => after(g, exportLoc))) continue;
+        const setLoc = v.origin.loc;
+        if (goAfterExport.some((g) => after(g, setLoc))) continue;
         state.lostExports.push({
-          name, value: v.value, loc: exportLoc, valueLoc: v.origin.valueLoc, kind: 'earlier-run',
-          why: `\`export\` on line ${exportLoc.range.start.line + 1} only lasts until the end of that RUN; every RUN starts a new shell`,
+          name, value: v.value, loc: setLoc, valueLoc: v.origin.valueLoc, kind: 'earlier-run',
+          why: form === 'export'
+            ? `\`export\` on line ${setLoc.range.start.line + 1} only lasts until the end of that RUN; every RUN starts a new shell`
+            : `the shell variable set on line ${setLoc.range.start.line + 1} is gone at the end of that RUN (and was never exported); every RUN starts a new shell`,
         });
       }
     }
@@ -310,7 +313,7 @@ class DockerfileReader {
       for (const a of cmd.args) {
         const m = a.value && /^CGO_ENABLED=(.*)$/.exec(a.value);
         if (!m) continue;
-        this.plan.goEnvWrites.push({ value: m[1], loc: cmd.loc, instructionLoc, wholeInstruction: sameEnd(cmd.loc, instructionLoc) });
+        this.plan.goEnvWrites.push({ value: m[1], loc: cmd.loc, instructionLoc, wholeInstruction: sameEnd(cmd.loc, instructionLoc), stage: state.stage.index });
         state.goEnvW = { name: 'CGO_ENABLED', value: m[1], origin: 'go-env-w', loc: cmd.loc, describe: `\`go env -w\` on line ${cmd.loc.range.start.line + 1}` };
       }
       return;

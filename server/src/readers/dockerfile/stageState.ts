@@ -30,7 +30,8 @@ export function hostFromImage(image: ImageFacts | undefined, label: string, loc:
     goVersion: image.go?.version,
     goAtLeast120: image.goAtLeast120,
     cCompiler: image.cCompiler,
-    libcHeaders: image.cCompiler === 'yes' ? 'yes' : image.libc === 'none' ? 'no' : 'unknown',
+    // Images without a compiler do not ship libc headers either (golang:alpine adds only ca-certificates).
+    libcHeaders: image.cCompiler === 'yes' ? 'yes' : image.cCompiler === 'no' ? 'no' : 'unknown',
     packageManager: image.packageManager,
     loc,
   };

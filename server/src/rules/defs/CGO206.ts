@@ -22,6 +22,7 @@ export const rule: Rule = {
       const whole = w.wholeInstruction && w.instructionLoc !== undefined && rangeText(text, w.instructionLoc.range).replace(/^\s*\S+\s+/, '').trim() === rangeText(text, w.loc.range).trim();
       out.push({
         loc: w.loc,
+        stage: w.stage,
         message: `\`go env -w CGO_ENABLED=${w.value ?? ''}\` writes the setting to $HOME/.config/go/env: it is invisible in the image's ENV, lost when USER or HOME changes, and any CGO_ENABLED in the environment overrides it. Use \`ENV CGO_ENABLED=${value ?? '0|1'}\`.`,
         fixes: value && whole && w.instructionLoc ? [{ title: `Replace with \`${env}\``, preferred: true, safe: value === w.value, edits: [at(w.instructionLoc, env)] }] : [],
       });
