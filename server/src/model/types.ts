@@ -210,6 +210,8 @@ export interface Delivery {
   runtime: RuntimeTarget;
   /** Hops through intermediate stages, for related information. */
   via: Location[];
+  /** Where the binary lives in the runtime image (the COPY destination), when known. */
+  runtimePath?: string;
 }
 
 export interface PackageInstall {

@@ -218,3 +218,8 @@ export function buildRelated(inv: GoInvocation): { loc: Location; message: strin
   if (reason?.loc && reason.loc.range.start.line !== inv.commandLoc.range.start.line) out.push({ loc: reason.loc, message: reason.text });
   return out;
 }
+
+/** The start-up error the runtime prints for a binary whose loader is missing, with the binary's own path. */
+export function execError(d: Delivery): string {
+  return `\`exec ${d.runtimePath ?? '/app'}: no such file or directory\``;
+}

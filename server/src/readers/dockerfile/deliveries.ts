@@ -10,8 +10,9 @@ export function computeDeliveries(states: StageState[]): Delivery[] {
   for (const s of states) {
     if (s.usedLater && !s.stage.isFinal) continue;
     const runtime = runtimeOf(s);
-    for (const entry of s.files.values()) {
-      out.push({ artifact: entry.artifact, copyLoc: entry.via.length ? entry.via[entry.via.length - 1] : undefined, runtime, via: entry.via.slice(0, -1) });
+    for (const [path, entry] of s.files) {
+      const runtimePath = path.startsWith('/') ? path : undefined;
+      out.push({ artifact: entry.artifact, copyLoc: entry.via.length ? entry.via[entry.via.length - 1] : undefined, runtime, via: entry.via.slice(0, -1), runtimePath });
     }
   }
   return out;

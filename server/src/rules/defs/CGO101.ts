@@ -1,7 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { binaryName, capitalize, cgoFix, glibcRuntimeFix, line } from '../util';
-
-const EXEC_ERROR = '`exec /app: no such file or directory`';
+import { binaryName, capitalize, cgoFix, execError, glibcRuntimeFix, line } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -34,7 +32,7 @@ export const rule: Rule = {
       out.push({
         loc: d.copyLoc,
         stage: rt.stage,
-        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against ${libc}${platform} because ${inv.cgo.reasons[0]?.text ?? 'cgo is on'}; ${missing}, so the container fails to start with ${EXEC_ERROR}.`,
+        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against ${libc}${platform} because ${inv.cgo.reasons[0]?.text ?? 'cgo is on'}; ${missing}, so the container fails to start with ${execError(d)}.`,
         related: [
           { loc: inv.commandLoc, message: `Built here with cgo on (line ${line(inv.commandLoc)}): ${inv.linkage.why}.` },
           ...(inv.cgo.reasons[0]?.loc ? [{ loc: inv.cgo.reasons[0].loc, message: inv.cgo.reasons[0].text }] : []),

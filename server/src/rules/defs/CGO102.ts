@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { binaryName, buildRelated, capitalize, cgoFix } from '../util';
+import { binaryName, buildRelated, capitalize, cgoFix, execError } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -19,7 +19,7 @@ export const rule: Rule = {
       out.push({
         loc: d.copyLoc,
         stage: d.runtime.stage,
-        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against musl on ${inv.host.label} (${inv.cgo.reasons[0]?.text ?? 'cgo is on'}), but ${d.runtime.label} is a glibc image without the musl loader: the container fails to start with \`exec /app: no such file or directory\`.`,
+        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against musl on ${inv.host.label} (${inv.cgo.reasons[0]?.text ?? 'cgo is on'}), but ${d.runtime.label} is a glibc image without the musl loader: the container fails to start with ${execError(d)}.`,
         related: [...buildRelated(inv), ...(d.runtime.loc ? [{ loc: d.runtime.loc, message: `Runs on ${d.runtime.label} (glibc).` }] : [])],
         fixes: fix ? [fix] : [],
       });

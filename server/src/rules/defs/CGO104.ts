@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types';
-import { binaryName, removeFlagEdit } from '../util';
+import { binaryName, execError, removeFlagEdit } from '../util';
 
 export const rule: Rule = {
   meta: {
@@ -24,7 +24,7 @@ export const rule: Rule = {
       out.push({
         loc: inv.buildmode.loc,
         stage: inv.stage,
-        message: `-buildmode=pie makes ${binaryName(inv, d.artifact.path || undefined)} a dynamically linked PIE with the interpreter /lib64/ld-linux-x86-64.so.2 even with cgo off, and ${rt.label} has no such loader: the container fails to start with \`exec /app: no such file or directory\`.`,
+        message: `-buildmode=pie makes ${binaryName(inv, d.artifact.path || undefined)} a dynamically linked PIE with the interpreter /lib64/ld-linux-x86-64.so.2 even with cgo off, and ${rt.label} has no such loader: the container fails to start with ${execError(d)}.`,
         related: [{ loc: d.copyLoc, message: `Copied into ${rt.label} here.` }, ...(rt.loc ? [{ loc: rt.loc, message: `${rt.label} has ${rt.libc === 'none' ? 'no libc' : rt.libc}.` }] : [])],
         fixes: fromGoflags ? [] : [{ title: 'Remove -buildmode=pie', preferred: true, safe: true, edits: [removeFlagEdit(inv.buildmode.loc, text)] }],
       });
