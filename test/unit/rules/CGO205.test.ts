@@ -10,7 +10,7 @@ describe('CGO205 cgo-enabled-invalid-value', () => {
     await expectFires(GO('ENV CGO_ENABLED=false', 'RUN go build -o /app .'), 'CGO205', {
       ...VALUE(1, 16, 'false'),
       message:
-        'CGO_ENABLED=false is not 0 or 1: the go command treats it as unset and falls back to its default (cgo on for native builds with a C compiler), so this does not turn cgo off. Use 0.',
+        'CGO_ENABLED=false is not 0 or 1: the go command treats it as unset and falls back to its default (on for native builds with a C compiler on PATH, off for cross builds and without one), so this does not turn cgo off. Use 0.',
     });
   });
 

@@ -45,7 +45,7 @@ export const rule: Rule = {
 };
 
 function invalidMessage(v: string, intended: '0' | '1' | undefined): string {
-  return `CGO_ENABLED=${v} is not 0 or 1: the go command treats it as unset and falls back to its default (cgo on for native builds with a C compiler)${intended === '0' ? ', so this does not turn cgo off' : ''}. Use ${intended ?? '0 or 1'}.`;
+  return `CGO_ENABLED=${v} is not 0 or 1: the go command treats it as unset and falls back to its default (on for native builds with a C compiler on PATH, off for cross builds and without one)${intended === '0' ? ', so this does not turn cgo off' : ''}. Use ${intended ?? '0 or 1'}.`;
 }
 
 function samePlace(a: Location | undefined, b: Location): boolean {
