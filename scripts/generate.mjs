@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Derive the settings schema, the rule index and the README rules table from the rule registry.
+// Derive the settings schema, the .cgo-lens.yaml schema, the rule index and the README rules table from the rule registry.
 //
-//   node scripts/generate.mjs           write package.json contributes.configuration, docs/rules/README.md
-//                                       and the README rules table (between <!-- rules:start/end -->)
+//   node scripts/generate.mjs           write package.json contributes.configuration, schemas/cgo-lens.schema.json,
+//                                       docs/rules/README.md and the README rules table (between <!-- rules:start/end -->)
 //   node scripts/generate.mjs --check   change nothing; exit 1 listing every out-of-date file and every
 //                                       rule without a docs/rules/<ID>.md page (or page without a rule)
 //
@@ -82,7 +82,7 @@ async function main(argv) {
       process.stderr.write(`generate --check: FAILED\n${report}\n`);
       return 1;
     }
-    process.stdout.write(`generate --check: package.json, README.md and docs/rules/README.md match the registry (${registry.rules.length} rules, every rule has its page).\n`);
+    process.stdout.write(`generate --check: package.json, schemas/cgo-lens.schema.json, README.md and docs/rules/README.md match the registry (${registry.rules.length} rules, every rule has its page).\n`);
     return 0;
   }
 

@@ -21,6 +21,7 @@ import {
 import { DOCUMENT_SELECTOR } from './selectors';
 import { RestartPolicy } from './restartPolicy';
 import { ruleDocItems, ruleDocUrl } from './ruleDocs';
+import { DISABLE_RULE_COMMAND, disableRuleArgs, rulesWithOff } from './disableRule';
 
 const CLIENT_ID = 'cgoLens'; // also the prefix of `cgoLens.trace.server`
 const CLIENT_NAME = 'CGO Lens';
@@ -127,6 +128,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
     vscode.commands.registerCommand('cgoLens.showOutput', () => output.show(true)),
+    // "Disable CGO101 in settings" (a server code action): `cgoLens.rules.<ID>: off` in the workspace settings (user
+    // settings when no folder is open), keeping the other rules listed at that level.
+    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, async (...args: unknown[]) => {
+      const parsed = disableRuleArgs(args);
+      if (!parsed) return;
+      const resource = parsed.uri ? vscode.Uri.parse(parsed.uri) : undefined;
+      const config = vscode.workspace.getConfiguration('cgoLens', resource);
+      const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+      const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const levels = config.inspect<Record<string, unknown>>('rules');
+      const current = inWorkspace ? levels?.workspaceValue : levels?.globalValue;
+      try {
+        await config.update('rules', rulesWithOff(current, parsed.id), target);
+        output.info(`${parsed.id} disabled in the ${inWorkspace ? 'workspace' : 'user'} settings (cgoLens.rules).`);
+      } catch (err) {
+        output.error(`Could not disable ${parsed.id}: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(`CGO Lens: could not disable ${parsed.id} in the settings. See the output for details.`);
+      }
+    }),
     vscode.commands.registerCommand('cgoLens.showRuleDocumentation', async (arg?: unknown) => {
       let url = ruleDocUrl(arg);
       if (!url) {

@@ -121,6 +121,9 @@ export interface StartOptions {
   processId?: number | null;
   /** Answer `workspace/applyEdit` (default: applied). */
   applyEdit?: (params: ApplyWorkspaceEditParams) => { applied: boolean };
+  /** `initialize.rootUri` and `workspaceFolders` (default: `file:///work`, one folder). */
+  rootUri?: string | null;
+  workspaceFolders?: { uri: string; name: string }[] | null;
   timeoutMs?: number;
 }
 
@@ -155,11 +158,14 @@ export class LspClient {
     });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       this.configurationRequests.push(...p.items);
+      // Ask the test's callback first, then wake waiters: a waiter may be watching what the callback records.
+      const answers = p.items.map((item) => (options.configuration ? options.configuration(item) : null));
       this.poke();
-      return Promise.all(p.items.map((item) => (options.configuration ? options.configuration(item) : null)));
+      return Promise.all(answers);
     });
     conn.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);
+      this.poke();
       return null;
     });
     conn.onRequest('client/unregisterCapability', () => null);
@@ -184,10 +190,10 @@ export class LspClient {
   async initialize(): Promise<InitializeResult> {
     this.initializeResult = await this.conn.sendRequest('initialize', {
       processId: this.options.processId === undefined ? process.pid : this.options.processId,
-      rootUri: 'file:///work',
+      rootUri: this.options.rootUri === undefined ? 'file:///work' : this.options.rootUri,
       capabilities: this.options.capabilities,
       initializationOptions: this.options.initializationOptions,
-      workspaceFolders: [{ uri: 'file:///work', name: 'work' }],
+      workspaceFolders: this.options.workspaceFolders === undefined ? [{ uri: 'file:///work', name: 'work' }] : this.options.workspaceFolders,
     });
     await this.conn.sendNotification('initialized', {});
     return this.initializeResult;

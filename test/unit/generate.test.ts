@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildConfiguration,
+  buildRepoConfigSchema,
+  repoConfigSchemaText,
+  REPO_CONFIG_SCHEMA,
   checkDocsPages,
   checkReport,
   docsIndexTemplate,
@@ -81,6 +84,44 @@ describe('settings schema', () => {
     expect(p['cgoLens.images'].markdownDescription).toContain('```json');
     expect(p['cgoLens.maxFileBytes']).toMatchObject({ type: 'number', default: 2097152 });
     expect(p['cgoLens.trace.server']).toMatchObject({ enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window' });
+  });
+});
+
+describe('.cgo-lens.yaml schema', () => {
+  it('generates the rule id enum and one markdown description per rule, like the settings', () => {
+    const schema = buildRepoConfigSchema(rules, url);
+    expect(schema.definitions.ruleId).toEqual({
+      type: 'string',
+      enum: ['CGO101', 'CGO504'],
+      markdownEnumDescriptions: [
+        '**CGO101** — The first | rule. [Docs](https://example.test/docs/CGO101.md)',
+        '**CGO504** — The second rule. [Docs](https://example.test/docs/CGO504.md)',
+      ],
+    });
+    const settings = buildConfiguration(rules, url).properties['cgoLens.rules'].properties;
+    expect(schema.definitions.ruleId.markdownEnumDescriptions).toEqual(Object.values(settings).map((p: any) => p.markdownDescription));
+  });
+
+  it('keeps the fixed part: draft-07, closed, every rule list points at the generated definition', () => {
+    const schema = buildRepoConfigSchema(rules, url);
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.ignored.items).toEqual({ $ref: '#/definitions/ruleId' });
+    for (const level of Object.keys(schema.properties.override.properties)) {
+      expect(schema.properties.override.properties[level].items).toEqual({ $ref: '#/definitions/ruleId' });
+    }
+  });
+
+  it('is 2-space JSON with a final newline, and --check flags a stale or missing file', () => {
+    const text = repoConfigSchemaText(rules, url);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(buildRepoConfigSchema(rules, url));
+    const repo = goodRepo();
+    expect(checkReport(plan(rules, url, repo))).toContain(`  - ${REPO_CONFIG_SCHEMA} (.cgo-lens.yaml schema (rule ids)) — file missing`);
+    generateInto(repo);
+    expect(repo.files[REPO_CONFIG_SCHEMA]).toBe(text);
+    repo.files[REPO_CONFIG_SCHEMA] = text.replace('"CGO504"', '"CGO505"');
+    expect(checkReport(plan(rules, url, repo))).toContain(`  - ${REPO_CONFIG_SCHEMA} (.cgo-lens.yaml schema (rule ids))`);
   });
 });
 
@@ -184,6 +225,7 @@ describe('plan and --check report', () => {
     const report = checkReport(plan(changed, url, repo));
     expect(report).toContain('Generated files are out of date');
     expect(report).toContain('  - package.json (contributes.configuration)');
+    expect(report).not.toContain(REPO_CONFIG_SCHEMA); // severities are not part of the .cgo-lens.yaml schema
     expect(report).toContain('  - docs/rules/README.md (rule index)');
     expect(report).toContain('  - README.md (rules table)');
     expect(report).toContain('npm run generate');

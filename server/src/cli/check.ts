@@ -16,6 +16,7 @@ import { displayUri } from './paths';
 import { readSource } from './readSource';
 import { MAX_VISITED, resolveRoots, walk } from './walk';
 import { VERSION } from './version';
+import { indexWorkspace } from './indexWorkspace';
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // Everything that can be the user's mistake is checked before any output, so exit 2 never comes with
@@ -35,6 +36,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const walked = walk(roots, { cwd: io.cwd });
   for (const s of walked.skipped) skip(s.display, s.reason);
   if (walked.capped) io.stderr.write(`cgo-lens: stopped after visiting ${MAX_VISITED} files; the rest were not checked (pass narrower PATHs)\n`);
+  // Workspace facts (go.mod, Go sources) of the checked paths: which program each go command builds.
+  service.setIndex(await indexWorkspace(roots, io, { format: options.format }));
 
   const entries: ReportEntry[] = [];
   let filesChecked = 0;

@@ -8,6 +8,7 @@ import type { Finding } from '../rules/types';
 import { assignmentHover, EXPLAINED_VARIABLES, referenceHover } from './envVar';
 import { findingSection, findingsAt } from './findings';
 import { flagHover } from './flags';
+import { gomodHover } from './gomod';
 import { goCommandHover } from './goCommand';
 import { copyHover, fromHover } from './image';
 import type { HoverContext, HoverPart } from './part';
@@ -39,6 +40,7 @@ export function hoverAt(plan: BuildPlan, text: string, position: Position, findi
 /** The most specific thing under the cursor, in order: flag, go command word, variable, COPY --from, FROM. */
 function targetAt(ctx: HoverContext): HoverPart | undefined {
   const { plan, position } = ctx;
+  if (plan.kind === 'gomod') return gomodHover(ctx);
   const flag = flagHover(ctx);
   if (flag) return flag;
 

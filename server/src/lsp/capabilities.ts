@@ -13,6 +13,13 @@ export const APPLY_FIX_COMMAND = 'cgoLens.applyFix';
 /** Identifier of the pull diagnostic provider (and the diagnostics `source`). */
 export const DIAGNOSTIC_SOURCE = 'cgo-lens';
 
+/**
+ * Files the server watches (registered dynamically when the client allows it): repository config files, and the
+ * kinds of files other documents read through cross-file links (Makefiles, scripts, Dockerfiles, Go sources).
+ */
+export const CONFIG_FILE_GLOB = '**/.cgo-lens.{yaml,yml}';
+export const DEPENDENCY_FILE_GLOB = '**/{Makefile,GNUmakefile,*.mk,*.sh,Dockerfile,*.Dockerfile,go.mod,go.work,*.go}';
+
 /** What the client can do, reduced to the switches the LSP layer needs. Computed once at `initialize`. */
 export interface ClientFeatures {
   /** Client pulls (`textDocument/diagnostic`): register the provider and never push. */
@@ -31,6 +38,10 @@ export interface ClientFeatures {
   documentChanges: boolean;
   /** Client handles `workspace/applyEdit` (needed by the `cgoLens.applyFix` command). */
   applyEdit: boolean;
+  /** Client accepts a dynamic registration of `workspace/didChangeWatchedFiles` (the server's file watchers). */
+  watchedFiles: boolean;
+  /** Client knows workspace folders (and can send `workspace/didChangeWorkspaceFolders`). */
+  workspaceFolders: boolean;
 }
 
 /**
@@ -70,6 +81,8 @@ export function clientFeatures(caps: ClientCapabilities | undefined | null): Cli
     codeActionLiterals: isObject(codeAction.codeActionLiteralSupport),
     documentChanges: ws.workspaceEdit?.documentChanges === true,
     applyEdit: ws.applyEdit === true,
+    watchedFiles: isObject(ws.didChangeWatchedFiles) && ws.didChangeWatchedFiles.dynamicRegistration === true,
+    workspaceFolders: ws.workspaceFolders === true,
   };
 }
 
@@ -85,6 +98,8 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     // Other files (Makefiles, scripts, go.mod) feed a Dockerfile's findings: interFileDependencies is true.
     caps.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false };
   }
+  // Folder changes move the boundaries of `.cgo-lens.yaml` lookup and of cross-file reads.
+  if (features.workspaceFolders) caps.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
   return caps;
 }
 

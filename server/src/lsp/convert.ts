@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { Finding, Fix, Severity } from '../rules/types';
 import { docsUrl } from '../rules/registry';
+import { CONFIG_ERROR_CODE, type ConfigProblem } from '../config/configDiagnostics';
 import { DIAGNOSTIC_SOURCE, type ClientFeatures } from './capabilities';
 
 /** Code of the information diagnostic shown when a file was not analysed (too large, binary). */
@@ -10,13 +11,17 @@ export const SKIPPED_CODE = 'cgo-lens.skipped';
  * `Diagnostic.data` of every finding diagnostic — everything the code actions need, so `textDocument/codeAction`
  * never re-analyses (the Docker language server's approach). Stable contract:
  *
- *   { fixes: [ { title, preferred, safe, edits: [ { range, newText, uri? } ] } ] }
+ *   { fixes: [ { title, preferred, safe, edits: [ { range, newText, uri? } ] } ], stage?, stageLine? }
  *
  * - `fixes` is always present (`[]` when the finding has no fix), in the rule's order (first = preferred one);
- * - an edit's `uri` is present only when the edit targets another file than the diagnostic's document.
+ * - an edit's `uri` is present only when the edit targets another file than the diagnostic's document;
+ * - `stage` (index) and `stageLine` (0-based line of that stage's `FROM`) are present for Dockerfile findings that
+ *   belong to a stage: the "Ignore … in this stage" action inserts its pragma above that line.
  */
 export interface DiagnosticData {
   fixes: DiagnosticFix[];
+  stage?: number;
+  stageLine?: number;
 }
 export interface DiagnosticFix {
   title: string;
@@ -45,7 +50,11 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
 /** The features a conversion needs; the defaults are what a fully capable client gets. */
 export type ConversionFeatures = Pick<ClientFeatures, 'relatedInformation' | 'codeDescription' | 'unnecessaryTag'>;
 
-export function findingToDiagnostic(f: Finding, documentUri: string, features: ConversionFeatures): Diagnostic {
+/**
+ * `stageLines`: the 0-based `FROM` line of each stage of the document (from the service), so the diagnostic can carry
+ * the line an "ignore in this stage" pragma goes above.
+ */
+export function findingToDiagnostic(f: Finding, documentUri: string, features: ConversionFeatures, stageLines?: readonly number[]): Diagnostic {
   const d: Diagnostic = {
     range: copyRange(f.loc.range),
     severity: toSeverity(f.severity),
@@ -58,8 +67,22 @@ export function findingToDiagnostic(f: Finding, documentUri: string, features: C
   if (features.relatedInformation && f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: r.loc.uri, range: copyRange(r.loc.range) }, message: r.message }));
   }
-  d.data = toDiagnosticData(f.fixes, documentUri);
+  const data = toDiagnosticData(f.fixes, documentUri);
+  const stageLine = f.stage !== undefined && f.loc.uri === documentUri ? stageLines?.[f.stage] : undefined;
+  if (f.stage !== undefined && stageLine !== undefined && Number.isInteger(stageLine) && stageLine >= 0) {
+    data.stage = f.stage;
+    data.stageLine = stageLine;
+  }
+  d.data = data;
   return d;
+}
+
+/** Where an "ignore in this stage" pragma goes, read back from `Diagnostic.data`; undefined when absent or malformed. */
+export function stageFromData(data: unknown): { stage: number; stageLine: number } | undefined {
+  if (!isRecord(data)) return undefined;
+  const { stage, stageLine } = data;
+  if (!Number.isInteger(stage) || !Number.isInteger(stageLine) || stage < 0 || stageLine < 0) return undefined;
+  return { stage, stageLine };
 }
 
 export function toDiagnosticData(fixes: readonly Fix[], documentUri: string): DiagnosticData {
@@ -105,6 +128,17 @@ export function skippedDiagnostic(reason: string, firstLine: string): Diagnostic
     code: SKIPPED_CODE,
     source: DIAGNOSTIC_SOURCE,
     message: reason,
+  };
+}
+
+/** An error diagnostic for a problem in an open `.cgo-lens.yaml` (not a finding: no rule, no docs page, no actions). */
+export function configErrorDiagnostic(p: ConfigProblem): Diagnostic {
+  return {
+    range: isRange(p.range) ? copyRange(p.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: CONFIG_ERROR_CODE,
+    message: p.message,
   };
 }
 

@@ -1,5 +1,6 @@
-import type { BuildHost, EffectiveCgo, GoTarget, LdflagsInfo, Linkage } from './types';
+import type { BuildHost, EffectiveCgo, GoTarget, LdflagsInfo, Linkage, ProgramFacts } from './types';
 import { compareVersions } from '../knowledge/images';
+import { programLinksCgo } from './program';
 
 export interface LinkInputs {
   cgo: EffectiveCgo;
@@ -8,6 +9,8 @@ export interface LinkInputs {
   tags: string[];
   ldflags?: LdflagsInfo;
   buildmode?: string;
+  /** What the workspace says about the program (absent: assume a main package that imports net). */
+  program?: ProgramFacts;
 }
 
 /**
@@ -26,7 +29,12 @@ export function decideLinkage(i: LinkInputs): Linkage {
   if (ext?.linkmodeExternal && (ext.extldflagsStatic || ext.extldflagsStaticPie)) {
     return { kind: 'static', why: '-linkmode external with -extldflags -static links libc statically' };
   }
-  if (i.tags.includes('netgo') && i.tags.includes('osusergo') && i.buildmode !== 'pie') {
+  // Workspace facts: a program that provably links no cgo code is static even with cgo on (cgo-facts §0.3).
+  const pure = i.tags.includes('netgo') && i.tags.includes('osusergo');
+  if (i.program?.known && i.buildmode !== 'pie' && programLinksCgo(i.program, pure) === 'no') {
+    return { kind: 'static', why: `cgo is on, but the program links no cgo code (${pure ? 'netgo and osusergo take net and os/user out; ' : ''}no net, os/user, plugin, \`import "C"\` or cgo module), so the Go linker still produces a statically linked binary` };
+  }
+  if (pure && i.buildmode !== 'pie' && programLinksCgo(i.program, true) !== 'yes') {
     return { kind: 'static', why: 'the netgo and osusergo tags remove the only cgo code of the standard library (assuming no cgo packages of your own)' };
   }
   if (i.target.cross === 'yes' && !i.target.targetCc && !i.target.viaXx) {

@@ -3,6 +3,7 @@
  * Positions are LSP-style (0-based line, UTF-16 character) so findings map 1:1 onto diagnostics.
  */
 import type { ImageFacts, GoVersion, LibcFamily, Tri } from '../knowledge/images';
+import type { CgoModule } from '../knowledge/cgoModules';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -170,6 +171,8 @@ export interface GoInvocation {
    * insert `text` at `at`, with `{value}` standing for 0 or 1. Preferred over a shell prefix when set.
    */
   setEnvEdit?: { at: Location; text: string };
+  /** What the workspace says about the program this command builds (set after reading when the service has a workspace index). */
+  program?: ProgramFacts;
 }
 
 /** A file produced by a build and where it ends up. */
@@ -198,8 +201,11 @@ export interface RuntimeTarget {
    * distribution, old ones included. libc/libcVersion then describe nothing certain.
    */
   releasedBinary?: boolean;
-  /** For released binaries: an edit that moves the build to an older glibc (e.g. a workflow job's `container:`). */
-  olderBuildHost?: { title: string; loc: Location; newText: string };
+  /**
+   * For released binaries: where the build could be moved into another container image (a workflow job's
+   * `container:`): insert or replace `text` at `loc`, with `{image}` standing for the image reference.
+   */
+  olderBuildHost?: { loc: Location; text: string };
 }
 
 /** A built binary reaching the image where it runs. */
@@ -265,4 +271,92 @@ export interface BuildPlan {
   notes: { message: string; loc?: Location }[];
   /** Other workspace files the reader read (cross-file links, as URIs): re-analyse when one of them changes. */
   dependencies?: string[];
+  /** For a go.mod: its directives and requires (kind `gomod`; no invocations). */
+  gomod?: GoModPlan;
+}
+
+// ---- workspace awareness: the program a go command builds, and go.mod ------------------------------------------
+
+/**
+ * What the workspace index says about the program one go command builds: the workspace packages it compiles and
+ * the workspace-local imports they reach, with what matters to cgo and to the runtime image. When the program
+ * cannot be resolved (`known: false`) the facts are the common-case assumption — a main package that uses net —
+ * and rules that depend on them stay silent or lower their severity.
+ */
+export interface ProgramFacts {
+  known: boolean;
+  /** How it was resolved (or why not), for hovers: "package ./cmd/api of module example.com/app, 3 workspace packages". */
+  why: string;
+  /** Workspace directories (URIs) of the packages compiled, roots first. */
+  packageDirs: string[];
+  /** The main module (its go.mod) when known. */
+  module?: { path: string; uri: string };
+  /** Files with `import "C"` in the compiled packages. */
+  ownCgo: OwnCgoPackage[];
+  /** Catalogued cgo modules the program imports (directly from workspace code). */
+  cgoModules: ProgramCgoModule[];
+  /** A compiled package imports `net` (directly or through a standard package that does), or that is assumed. */
+  usesNet: boolean;
+  /** The program makes TLS client connections (HTTP client calls not limited to `http://` URLs, `tls.Dial`…). */
+  usesTLS: boolean;
+  /** A compiled package imports `os/user` (linked with cgo when cgo is on). */
+  usesOsUser: boolean;
+  /** `time.LoadLocation` with a zone name other than UTC / Local. */
+  loadsTimezones: boolean;
+  /** `time/tzdata` is imported (the zone database is embedded). */
+  importsTzdata: boolean;
+  /** `plugin` is imported. */
+  usesPlugin: boolean;
+  /** Where each of the facts above is seen (the first occurrence). */
+  evidence: {
+    net?: Location;
+    tls?: { loc: Location; what: string };
+    osUser?: Location;
+    osUserCall?: { loc: Location; what: string };
+    timezone?: Location;
+    plugin?: Location;
+  };
+  /** Imports outside the standard library and the workspace (their code is not scanned), first few. */
+  opaqueImports: string[];
+}
+
+export interface OwnCgoPackage {
+  /** The `"C"` of the first `import "C"` in the package. */
+  loc: Location;
+  dir: string;
+  importPath?: string;
+  /** With cgo off no file of the package is left (`build constraints exclude all Go files in …`). */
+  onlyCgo: boolean;
+  /** A file of the package is built only without cgo (`//go:build !cgo`): a deliberate fallback. */
+  fallback: boolean;
+}
+
+export interface ProgramCgoModule {
+  /** The module path as required (`/vN` included). */
+  module: string;
+  /** The imported package. */
+  importPath: string;
+  entry: CgoModule;
+  /** The require in go.mod, when the module is required there. */
+  requireLoc?: Location;
+  version?: string;
+  importLoc: Location;
+}
+
+export interface GoModRequireFact {
+  path: string;
+  version?: string;
+  indirect: boolean;
+  loc: Location;
+  pathLoc: Location;
+  /** Set by the service when it has a workspace index: builds that compile this (catalogued) module with cgo off. */
+  cgoOffBuilds?: { loc: Location; cgoWhy: string }[];
+}
+
+export interface GoModPlan {
+  module?: { path: string; loc: Location };
+  go?: { version: string; loc: Location };
+  toolchain?: { version: string; loc: Location };
+  requires: GoModRequireFact[];
+  replaces: { from: string; to: string; local: boolean; loc: Location }[];
 }

@@ -13,6 +13,13 @@ import { rule as CGO205 } from './defs/CGO205';
 import { rule as CGO206 } from './defs/CGO206';
 import { rule as CGO207 } from './defs/CGO207';
 import { rule as CGO208 } from './defs/CGO208';
+import { rule as CGO301 } from './defs/CGO301';
+import { rule as CGO302 } from './defs/CGO302';
+import { rule as CGO303 } from './defs/CGO303';
+import { rule as CGO304 } from './defs/CGO304';
+import { rule as CGO401 } from './defs/CGO401';
+import { rule as CGO402 } from './defs/CGO402';
+import { rule as CGO403 } from './defs/CGO403';
 import { rule as CGO404 } from './defs/CGO404';
 import { rule as CGO501 } from './defs/CGO501';
 import { rule as CGO502 } from './defs/CGO502';
@@ -35,6 +42,13 @@ export const RULES: readonly Rule[] = [
   CGO206,
   CGO207,
   CGO208,
+  CGO301,
+  CGO302,
+  CGO303,
+  CGO304,
+  CGO401,
+  CGO402,
+  CGO403,
   CGO404,
   CGO501,
   CGO502,

@@ -32,6 +32,8 @@ export function cgoValueEdits(inv: GoInvocation, value: '0' | '1', text: string)
   if (current && (current.origin === 'inline-prefix' || current.origin === 'env-command') && current.valueLoc) {
     return [at(current.valueLoc, value)];
   }
+  // Go commands no shell runs (goreleaser builds) get their own env entry instead of a prefix.
+  if (inv.setEnvEdit) return [insertAt(inv.setEnvEdit.at, inv.setEnvEdit.text.replace('{value}', value))];
   const index = new LineIndex(text);
   const start = index.offsetAt(inv.prefixInsertAt.range.start);
   if (text[start] === '"' || text[start] === '[') {

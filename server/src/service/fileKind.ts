@@ -26,3 +26,19 @@ export function isDockerfileName(lowerBase: string): boolean {
     lowerBase.endsWith('.dockerfile') || lowerBase.endsWith('.containerfile')
   );
 }
+
+const SHELL_PROGRAMS = /^(sh|bash|dash|ash|ksh|mksh|zsh)$/;
+
+/**
+ * Does the text start with a shell shebang (`#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -eu`)?
+ * For extensionless scripts: the CLI passes languageId `shellscript` for them, and followed
+ * `./scripts/release` calls are only run when they are shell scripts.
+ */
+export function shellShebang(text: string): boolean {
+  const first = /^\uFEFF?#![ \t]*([^\r\n]*)/.exec(text.slice(0, 256));
+  if (!first) return false;
+  const words = first[1].trim().split(/[ \t]+/);
+  let prog = words[0]?.slice(words[0].lastIndexOf('/') + 1) ?? '';
+  if (prog === 'env') prog = words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) ?? '';
+  return SHELL_PROGRAMS.test(prog);
+}

@@ -12,6 +12,8 @@ import { inlayHints as buildInlayHints, type InlayHintSpec } from '../explain/in
 import type { WorkspaceFiles } from '../workspace/files';
 import { applyPragmas } from '../config/pragmas';
 import { configProblems, type ConfigProblem } from '../config/configDiagnostics';
+import type { WorkspaceIndex } from '../workspace/index/index';
+import { attachPrograms, refreshBuildRecords } from './attachPrograms';
 
 export interface DocumentInput {
   uri: string;
@@ -39,9 +41,42 @@ export interface AnalysisResult {
 export class CgoLensService {
   private constructor(readonly log: Logger) {}
 
-  static async create(options: { log?: Logger } = {}): Promise<CgoLensService> {
+  static async create(options: { log?: Logger; index?: WorkspaceIndex } = {}): Promise<CgoLensService> {
     await initShellParser();
-    return new CgoLensService(options.log ?? createLogger());
+    const service = new CgoLensService(options.log ?? createLogger());
+    if (options.index) service.setIndex(options.index);
+    return service;
+  }
+
+  // ---- workspace index (go.mod, Go sources): optional; without it programs are assumed (a main package using net) ----
+
+  private index: WorkspaceIndex | undefined;
+
+  /** Use a workspace index from now on (cached analyses made without it, or with an older state of it, are redone). */
+  setIndex(index: WorkspaceIndex | undefined): void {
+    this.index = index;
+  }
+
+  getIndex(): WorkspaceIndex | undefined {
+    return this.index;
+  }
+
+  /** Connect the plan to the workspace index: programs of go commands, and the builds a go.mod's requires are used by. */
+  private attachWorkspace(plan: BuildPlan, text: string, settings: Settings, files: WorkspaceFiles | undefined): void {
+    const index = this.index;
+    if (!index?.isReady()) return;
+    try {
+      if (plan.kind === 'gomod') {
+        refreshBuildRecords(index, (uri) => files?.read(uri) ?? index.readText(uri), (uri, t) => {
+          const k = fileKindOf(uri);
+          const other = k && k !== 'gomod' && k !== 'config' ? readPlan(k, { uri, text: t }, settings, this.log, files) : undefined;
+          if (other) attachPrograms(other, t, index);
+        });
+      }
+      attachPrograms(plan, text, index);
+    } catch (err) {
+      this.log.error(`workspace facts for ${plan.uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
   }
 
   analyze(doc: DocumentInput, settings: Settings = defaultSettings(), files?: WorkspaceFiles): AnalysisResult {
@@ -58,10 +93,11 @@ export class CgoLensService {
     if (kind === 'config') return { kind, findings: [], configErrors: configProblems(doc.text, doc.uri) };
     const plan = readPlan(kind, doc, settings, this.log, files);
     if (!plan) return { kind, findings: [] };
+    this.attachWorkspace(plan, doc.text, settings, files);
     // Pragmas are read from the raw text (dockerfile-ast would take a line-1 comment for a parser directive).
     const stageLines = plan.stages.map((s) => s.fromLoc.range.start.line);
     const findings = applyPragmas(runRules(plan, doc.text, settings, this.log), { uri: doc.uri, text: doc.text, kind, stageLines });
-    return { kind, findings, plan };
+    return { kind, findings, plan, dependencies: plan.dependencies };
   }
 
   // ---- explanations: hover and inlay hints reuse the last analysis of the same text -----------------------------
@@ -77,14 +113,15 @@ export class CgoLensService {
   analyzeCached(doc: DocumentInput, settings: Settings = defaultSettings(), files?: WorkspaceFiles): AnalysisResult {
     const settingsKey = JSON.stringify(settings);
     const hit = this.analysisCache.get(doc.uri);
-    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && hit.files === files) {
+    const indexVersion = this.index?.isReady() ? this.index.version : -1;
+    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && hit.files === files && hit.indexVersion === indexVersion) {
       this.analysisCache.delete(doc.uri);
       this.analysisCache.set(doc.uri, hit); // most recently used last
       return hit.result;
     }
     const result = this.analyze(doc, settings, files);
     this.analysisCache.delete(doc.uri);
-    this.analysisCache.set(doc.uri, { text: doc.text, settingsKey, files, result });
+    this.analysisCache.set(doc.uri, { text: doc.text, settingsKey, files, result, indexVersion });
     if (this.analysisCache.size > MAX_CACHED_ANALYSES) {
       const oldest = this.analysisCache.keys().next().value;
       if (oldest !== undefined) this.analysisCache.delete(oldest);
@@ -147,6 +184,8 @@ interface CachedAnalysis {
   settingsKey: string;
   files: WorkspaceFiles | undefined;
   result: AnalysisResult;
+  /** The workspace index version the analysis saw (-1: none). */
+  indexVersion: number;
 }
 
 /** A hover ready for LSP `MarkupContent` (`kind` + `value`) and its range. */

@@ -1,7 +1,6 @@
-import type { Node } from 'web-tree-sitter';
 import type { EnvValue, Location, Word } from '../model/types';
 import { BUILD_VARS, ShellEnv } from './env';
-import { parseShell } from './parser';
+import { parseShellTree, type ShellNode as Node } from './parser';
 import type { ShellSource } from './source';
 import { resolveWord } from './words';
 
@@ -46,14 +45,10 @@ const MAX_NODES = 200_000;
 
 /** Walk a shell script the way a shell would run it, tracking variables, and report each simple command. */
 export function runShell(source: ShellSource, env: ShellEnv, hooks: ShellHooks): ShellRunResult {
-  const tree = parseShell(source.text);
-  try {
-    const walker = new Walker(source, hooks);
-    const out = walker.statement(tree.rootNode, env);
-    return { env: out, hasErrors: tree.rootNode.hasError };
-  } finally {
-    tree.delete();
-  }
+  const tree = parseShellTree(source.text);
+  const walker = new Walker(source, hooks);
+  const out = walker.statement(tree.rootNode, env);
+  return { env: out, hasErrors: tree.hasError };
 }
 
 class Walker {
@@ -209,7 +204,7 @@ class Walker {
 
   private declaration(node: Node, env: ShellEnv): ShellEnv {
     const keyword = node.child(0)?.text ?? '';
-    const args = node.namedChildren.filter(Boolean) as Node[];
+    const args = node.namedChildren;
     const flags = args.filter((a) => a.type === 'word' && a.text.startsWith('-')).map((a) => a.text);
     const exports = keyword === 'export' || flags.some((f) => /^-[a-zA-Z]*x/.test(f));
     const unexport = keyword === 'export' && flags.includes('-n');

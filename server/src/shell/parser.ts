@@ -1,6 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, type Tree } from 'web-tree-sitter';
+import * as v8 from 'node:v8';
+import { Parser, Language, type Tree, type TreeCursor } from 'web-tree-sitter';
+import { NO_NODES, ShellNode } from './tree';
+import { fastParse } from './fastParse';
+
+export { ShellNode };
 
 /**
  * tree-sitter-bash (the parser bash-language-server uses), compiled to WASM. Chosen over mvdan/sh (sh-syntax)
@@ -8,6 +13,7 @@ import { Parser, Language, type Tree } from 'web-tree-sitter';
  * Loaded once per process; parsing after that is synchronous.
  */
 let parser: Parser | undefined;
+let language: Language | undefined;
 let loading: Promise<void> | undefined;
 
 export function initShellParser(): Promise<void> {
@@ -16,11 +22,22 @@ export function initShellParser(): Promise<void> {
 }
 
 async function load(): Promise<void> {
+  // Keep tree-sitter in V8's baseline WASM compiler (Liftoff): without this V8 recompiles the bash parser's huge
+  // lexer with TurboFan in the background once it is hot, which costs ~45 MB of resident memory for good and CPU
+  // right when the first diagnostics are due. Most RUN bodies never reach tree-sitter (fastParse.ts) and the rest is
+  // cached, so the steady-state speed TurboFan would add (~30% on tree-sitter parses) is not worth it. Process-wide,
+  // and only WASM is affected (this process compiles no other WASM).
+  try {
+    v8.setFlagsFromString('--liftoff-only');
+  } catch {
+    // an engine without the flag: keep its defaults
+  }
   const runtimeWasm = locate('tree-sitter.wasm', 'web-tree-sitter');
   await Parser.init({ locateFile: () => runtimeWasm });
   const bash = await Language.load(fs.readFileSync(locate('tree-sitter-bash.wasm', 'tree-sitter-bash')));
   const p = new Parser();
   p.setLanguage(bash);
+  language = bash;
   parser = p;
 }
 
@@ -42,4 +59,109 @@ export function parseShell(text: string): Tree {
   const tree = parser.parse(text);
   if (!tree) throw new Error('shell parser returned no tree');
   return tree;
+}
+
+// ---- plain-JS syntax trees, cached by text --------------------------------------------------------------------------
+
+export interface ShellTree {
+  rootNode: ShellNode;
+  hasError: boolean;
+}
+
+const typeNames: string[] = [];
+const namedTypes: boolean[] = [];
+function typeName(id: number): string {
+  return (typeNames[id] ??= language!.types[id] || 'ERROR');
+}
+function typeIsNamed(id: number): boolean {
+  return (namedTypes[id] ??= language!.nodeTypeIsNamed(id));
+}
+
+/** Copy a tree-sitter tree into ShellNodes with one cursor walk (no per-node `Node` objects; no recursion). */
+function snapshot(tree: Tree, text: string): ShellTree {
+  const cursor: TreeCursor = tree.walk();
+  // One frame per open node: its own fields and the children collected so far.
+  type Frame = { type: string; isNamed: boolean; start: number; end: number; field: string | null; kids: ShellNode[] };
+  // Each cursor read is a call into WASM: read the type id once and look its name and namedness up in JS.
+  const open = (): Frame => {
+    const id = cursor.nodeTypeId;
+    return { type: typeName(id), isNamed: typeIsNamed(id), start: cursor.startIndex, end: cursor.endIndex, field: cursor.currentFieldName ?? null, kids: [] };
+  };
+  const close = (f: Frame) => new ShellNode(f.type, f.isNamed, f.start, f.end, f.field, f.kids.length ? f.kids : NO_NODES, text);
+  try {
+    const stack: Frame[] = [open()];
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        stack.push(open());
+        continue;
+      }
+      // A leaf, or a node whose children are all done: close it, then move to its next sibling or up.
+      for (;;) {
+        const done = close(stack.pop()!);
+        if (stack.length === 0) return { rootNode: done, hasError: tree.rootNode.hasError };
+        stack[stack.length - 1].kids.push(done);
+        if (cursor.gotoNextSibling()) {
+          stack.push(open());
+          break;
+        }
+        cursor.gotoParent();
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Bounded LRU of parsed shell texts. Unchanged RUN bodies, recipe lines and `run:` blocks are parsed once across
+ * edits (and identical bodies once per document). The trees are plain JS, so nothing needs freeing on eviction.
+ */
+const cache = new Map<string, ShellTree>();
+let cachedChars = 0;
+const MAX_CACHED_TREES = 2000;
+const MAX_CACHED_CHARS = 512 * 1024;
+/** Longer texts are parsed every time rather than evicting everything else. */
+const MAX_CACHEABLE_CHARS = 64 * 1024;
+
+/**
+ * Parse shell text into an immutable plain-JS tree, reusing the tree of an identical text parsed recently. Simple
+ * command lists take the fast path (fastParse.ts, same tree); the rest is parsed by tree-sitter.
+ */
+export function parseShellTree(text: string): ShellTree {
+  // The fast path costs less than a cache lookup would save: only tree-sitter's trees are kept.
+  const fast = fastParse(text);
+  if (fast) return { rootNode: fast, hasError: false };
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit); // most recently used last
+    return hit;
+  }
+  const result = parseWithTreeSitter(text);
+  if (text.length <= MAX_CACHEABLE_CHARS) {
+    cache.set(text, result);
+    cachedChars += text.length;
+    while (cache.size > MAX_CACHED_TREES || cachedChars > MAX_CACHED_CHARS) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      cachedChars -= oldest.length;
+    }
+  }
+  return result;
+}
+
+/** The tree-sitter parse as a ShellTree, without the cache or the fast path (what the fast path must equal). */
+export function parseWithTreeSitter(text: string): ShellTree {
+  const tree = parseShell(text);
+  try {
+    return snapshot(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Forget every cached tree (benchmarks measuring a cold analysis; tests). */
+export function clearShellCache(): void {
+  cache.clear();
+  cachedChars = 0;
 }

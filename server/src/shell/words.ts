@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { ShellNode as Node } from './parser';
 import type { ShellEnv } from './env';
 
 /**
@@ -66,7 +66,7 @@ function resolveExpansion(node: Node, env: ShellEnv, depth: number): string | un
   }
   const op = opNode.text;
   const alt = () => {
-    const parts = node.namedChildren.filter((c) => c && c !== nameNode && c.startIndex > opNode.startIndex) as Node[];
+    const parts = node.namedChildren.filter((c) => c && c !== nameNode && c.startIndex > opNode.startIndex) as readonly Node[];
     let out = '';
     for (const p of parts) {
       const r = resolveWord(p, env, depth + 1);

@@ -1,17 +1,35 @@
 import type { Position, Range } from '../model/types';
 
+/** Line starts of the most recently indexed texts (newest first). Short texts are cheaper to scan than to compare. */
+const recent: { text: string; starts: readonly number[] }[] = [];
+const MEMO_SIZE = 4;
+const MIN_MEMO_LENGTH = 256;
+
 /** Offset ↔ position over one document's text (UTF-16 offsets, as LSP and JS strings use). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: readonly number[];
 
   constructor(readonly text: string) {
+    // Readers, rules and fixes each index the same document text (rules once per finding): the line starts of the
+    // last few texts are kept, so indexing a text again costs one string comparison instead of a scan.
+    const hit = recent.find((r) => r.text === text);
+    if (hit) {
+      this.starts = hit.starts;
+      return;
+    }
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
+    }
+    this.starts = starts;
+    if (text.length >= MIN_MEMO_LENGTH) {
+      recent.unshift({ text, starts });
+      if (recent.length > MEMO_SIZE) recent.pop();
     }
   }
 

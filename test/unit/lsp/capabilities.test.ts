@@ -14,6 +14,8 @@ describe('clientFeatures', () => {
       codeActionLiterals: true,
       documentChanges: false,
       applyEdit: true,
+      watchedFiles: false,
+      workspaceFolders: true,
     });
   });
 
@@ -42,6 +44,12 @@ describe('clientFeatures', () => {
     expect(clientFeatures({ textDocument: { publishDiagnostics: { tagSupport: { valueSet: [2] } } } }).unnecessaryTag).toBe(false);
   });
 
+  it('dynamic watched-file registration only when the client offers it', () => {
+    expect(clientFeatures({ workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }).watchedFiles).toBe(true);
+    expect(clientFeatures({ workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } }).watchedFiles).toBe(false);
+    expect(clientFeatures({ workspace: { didChangeWatchedFiles: {} } }).watchedFiles).toBe(false);
+  });
+
   it('survives missing or garbage capabilities', () => {
     for (const caps of [undefined, null, {}, { textDocument: 'x' }, { workspace: [] }] as unknown[]) {
       const f = clientFeatures(caps as never);
@@ -58,7 +66,20 @@ describe('serverCapabilities', () => {
       textDocumentSync: { openClose: true, change: 2 },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cgo-lens'], resolveProvider: false },
       executeCommandProvider: { commands: ['cgoLens.applyFix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     });
+  });
+
+  it('never claims cgoLens.disableRule (the VS Code client registers it; a server claim would clash with it)', () => {
+    for (const caps of [pushOnlyCapabilities(), pullCapabilities()]) {
+      expect(serverCapabilities(clientFeatures(caps)).executeCommandProvider).toEqual({ commands: ['cgoLens.applyFix'] });
+    }
+  });
+
+  it('no workspace folder support: no workspace capability', () => {
+    const caps = pushOnlyCapabilities();
+    delete caps.workspace!.workspaceFolders;
+    expect(serverCapabilities(clientFeatures(caps)).workspace).toBeUndefined();
   });
 
   it('pull client: the cgo-lens diagnostic provider with inter-file dependencies', () => {

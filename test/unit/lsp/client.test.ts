@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RestartPolicy } from '../../../client/src/restartPolicy';
 import { DOCUMENT_SELECTOR } from '../../../client/src/selectors';
 import { ruleDocItems, ruleDocUrl } from '../../../client/src/ruleDocs';
+import { DISABLE_RULE_COMMAND, disableRuleArgs, rulesWithOff } from '../../../client/src/disableRule';
+import { DISABLE_RULE_COMMAND as SERVER_DISABLE_RULE_COMMAND } from '../../../server/src/lsp/ignoreActions';
 import { RULES } from '../../../server/src/rules/registry';
 
 describe('client restart policy', () => {
@@ -44,5 +46,27 @@ describe('rule documentation command', () => {
     expect(ruleDocUrl({ code: { value: 'CGO101', target: 'x' } })).toMatch(/CGO101\.md$/);
     expect(ruleDocUrl('CGO999')).toBeUndefined();
     expect(ruleDocUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('disable rule command', () => {
+  it('is the command id the server\'s "Disable … in settings" action sends', () => {
+    expect(DISABLE_RULE_COMMAND).toBe(SERVER_DISABLE_RULE_COMMAND);
+  });
+
+  it('checks its arguments: a known rule id (any case), then an optional document URI', () => {
+    expect(disableRuleArgs(['CGO101', 'file:///w/Dockerfile'])).toEqual({ id: 'CGO101', uri: 'file:///w/Dockerfile' });
+    expect(disableRuleArgs([' cgo504 '])).toEqual({ id: 'CGO504' });
+    expect(disableRuleArgs(['CGO999'])).toBeUndefined();
+    expect(disableRuleArgs([])).toBeUndefined();
+    expect(disableRuleArgs([{ code: 'CGO101' }])).toBeUndefined();
+  });
+
+  it('adds `off` for the rule and keeps the other rules set at that level', () => {
+    const current = { CGO202: 'hint', CGO101: 'warning' };
+    expect(rulesWithOff(current, 'CGO101')).toEqual({ CGO202: 'hint', CGO101: 'off' });
+    expect(current).toEqual({ CGO202: 'hint', CGO101: 'warning' });
+    expect(rulesWithOff(undefined, 'CGO504')).toEqual({ CGO504: 'off' });
+    expect(rulesWithOff(['x'], 'CGO504')).toEqual({ CGO504: 'off' });
   });
 });

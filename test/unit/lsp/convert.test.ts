@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
-import { findingToDiagnostic, fixesFromData, skippedDiagnostic, toSeverity } from '../../../server/src/lsp/convert';
+import { configErrorDiagnostic, findingToDiagnostic, fixesFromData, skippedDiagnostic, stageFromData, toSeverity } from '../../../server/src/lsp/convert';
 import type { Finding } from '../../../server/src/rules/types';
 
 const URI = 'file:///w/Dockerfile';
@@ -75,5 +75,41 @@ describe('skippedDiagnostic', () => {
       source: 'cgo-lens',
       message: 'too big',
     });
+  });
+});
+
+describe('stage data for "ignore in this stage"', () => {
+  it('carries the stage index and its FROM line when the finding has a stage', () => {
+    const d = findingToDiagnostic({ ...finding, stage: 1 }, URI, NONE, [0, 7]);
+    expect(d.data).toMatchObject({ stage: 1, stageLine: 7 });
+    expect(stageFromData(d.data)).toEqual({ stage: 1, stageLine: 7 });
+    expect(fixesFromData(d.data, URI)).toHaveLength(2); // the fixes contract is unchanged
+  });
+
+  it('leaves them out without a stage, without stage lines, or for an unknown stage', () => {
+    for (const d of [
+      findingToDiagnostic(finding, URI, NONE, [0, 7]),
+      findingToDiagnostic({ ...finding, stage: 1 }, URI, NONE),
+      findingToDiagnostic({ ...finding, stage: 5 }, URI, NONE, [0, 7]),
+    ]) {
+      expect(Object.keys(d.data as object)).toEqual(['fixes']);
+      expect(stageFromData(d.data)).toBeUndefined();
+    }
+    expect(stageFromData({ stage: -1, stageLine: 2 })).toBeUndefined();
+    expect(stageFromData({ stage: 0, stageLine: '2' })).toBeUndefined();
+    expect(stageFromData(null)).toBeUndefined();
+  });
+});
+
+describe('configErrorDiagnostic', () => {
+  it('is an error with code cgo-lens.config at the problem\'s range', () => {
+    expect(configErrorDiagnostic({ message: 'unknown key "x"', range: r(3, 0, 1) })).toEqual({
+      range: r(3, 0, 1),
+      severity: DiagnosticSeverity.Error,
+      source: 'cgo-lens',
+      code: 'cgo-lens.config',
+      message: 'unknown key "x"',
+    });
+    expect(configErrorDiagnostic({ message: 'm', range: null as never }).range).toEqual(r(0, 0, 0));
   });
 });

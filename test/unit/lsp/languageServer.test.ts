@@ -262,6 +262,9 @@ describe('code actions', () => {
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
       ['Set CGO_ENABLED=0 on the build', 'quickfix', true],
       ['Use gcr.io/distroless/base-debian12 as the runtime image', 'quickfix', undefined],
+      // then the ignore actions, never preferred (the fake finding has no stage; no workspace/configuration here)
+      ['Ignore CGO101 on this line', 'quickfix', undefined],
+      ['Ignore CGO101 in this file', 'quickfix', undefined],
     ]);
     expect(actions[0].diagnostics).toEqual([diag]);
     expect(actions[0].edit).toEqual({ changes: { [URI]: [{ range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } }, newText: 'CGO_ENABLED=0 ' }] } });
@@ -284,7 +287,12 @@ describe('code actions', () => {
     const stripped = { ...diag };
     delete stripped.data;
     const actions = (await c.codeActions(URI, diag.range, [stripped]))!.filter(isCodeAction);
-    expect(actions.map((a) => a.title)).toEqual(['Set CGO_ENABLED=0 on the build', 'Use gcr.io/distroless/base-debian12 as the runtime image']);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Set CGO_ENABLED=0 on the build',
+      'Use gcr.io/distroless/base-debian12 as the runtime image',
+      'Ignore CGO101 on this line',
+      'Ignore CGO101 in this file',
+    ]);
   });
 
   it('honours context.only and offers source.fixAll.cgo-lens only on request', async () => {
@@ -321,6 +329,10 @@ describe('code actions', () => {
     const other = { ...diag, source: 'hadolint' };
     expect(await c.codeActions(URI, diag.range, [other])).toEqual([]);
     const malformed = { ...diag, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, data: { fixes: [{ title: 1 }] } };
-    expect(await c.codeActions(URI, diag.range, [malformed])).toEqual([]);
+    // No fix survives malformed data (and the last analysis has no finding there); ignoring the code still works.
+    expect(((await c.codeActions(URI, diag.range, [malformed])) ?? []).map((a) => a.title)).toEqual(['Ignore CGO101 on this line', 'Ignore CGO101 in this file']);
+    // Our own non-rule diagnostics (skipped file, config errors) get no ignore actions.
+    const skipped = { ...diag, code: 'cgo-lens.skipped', data: undefined };
+    expect(await c.codeActions(URI, diag.range, [skipped])).toEqual([]);
   });
 });

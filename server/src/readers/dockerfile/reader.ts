@@ -3,7 +3,8 @@ import type {
   Artifact, BuildHost, BuildPlan, EnvValue, GoInvocation, IneffectiveAssignment, Location, Range, Stage, Word,
 } from '../../model/types';
 import type { CustomImage } from '../../config/settings';
-import { classifyImage, type ImageFacts } from '../../knowledge/images';
+import type { ImageFacts } from '../../knowledge/images';
+import { classifyImageCached } from './imageCache';
 import { LineIndex } from '../../text/lineIndex';
 import { ShellEnv, BUILD_VARS } from '../../shell/env';
 import { runShell, type ShellCommand } from '../../shell/interpret';
@@ -14,8 +15,14 @@ import { buildInvocation } from '../commands/invocation';
 import { COMPAT_PACKAGES, C_COMPILERS, LIBC_HEADERS, isLoaderSymlink, packageBaseName, packageChange } from '../commands/packages';
 import { isGoTool } from '../commands/goCommand';
 import { computeDeliveries } from './deliveries';
+import { followCommand, followedWorkdir } from '../commands/followCommand';
+import type { WorkspaceFiles } from '../../workspace/files';
 
-export interface DockerfileReadOptions { images: Record<string, CustomImage> }
+export interface DockerfileReadOptions {
+  images: Record<string, CustomImage>;
+  /** Makefiles and scripts that `RUN make …` / `RUN ./build.sh` run, resolved against the Dockerfile's directory (the build context). */
+  files?: WorkspaceFiles;
+}
 
 /** Variables BuildKit defines automatically (values depend on the build request). */
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
@@ -38,6 +45,7 @@ class DockerfileReader {
   private readonly globals = new Map<string, GlobalArg>();
   private escape = '\\';
   private invocationCount = 0;
+  private readonly dependencies = new Set<string>();
 
   constructor(private readonly uri: string, text: string, private readonly options: DockerfileReadOptions) {
     this.index = new LineIndex(text);
@@ -83,6 +91,7 @@ class DockerfileReader {
     }
     if (this.plan.stages.length) this.plan.stages[this.plan.stages.length - 1].isFinal = true;
     this.plan.deliveries = computeDeliveries(this.states);
+    if (this.dependencies.size) this.plan.dependencies = [...this.dependencies];
     return this.plan;
   }
 
@@ -181,7 +190,7 @@ class DockerfileReader {
     const imageText = imageRaw === undefined ? undefined : expandDockerVars(imageRaw, (n) => this.globalLookup(n), this.escape);
     const parent = imageText ? this.states.findIndex((s) => s.stage.name !== undefined && s.stage.name.toLowerCase() === imageText.toLowerCase()) : -1;
     let image: ImageFacts | undefined;
-    if (parent < 0 && imageText) image = classifyImage(imageText, { custom: this.options.images });
+    if (parent < 0 && imageText) image = classifyImageCached(imageText, this.options.images);
     const stage: Stage = {
       index, name, fromLoc: this.loc(instr.getRange()), imageLoc: imageArg ? this.loc(imageArg.getRange()) : undefined, imageText,
       parent: parent >= 0 ? parent : undefined, image, platformBuild: !!platform && /\$\{?BUILDPLATFORM\b/.test(platform), isFinal: false,
@@ -307,6 +316,16 @@ class DockerfileReader {
       state.extras.compat.push(cmd.loc);
       return;
     }
+    // `RUN make build` / `RUN ./build.sh`: the go commands there run in this stage, their binaries land here.
+    const followed = followCommand(cmd, {
+      uri: this.uri, files: this.options.files, host: state.host, dependencies: this.dependencies, cwd: state.workdir, goEnvW: state.goEnvW,
+      onBuildPlatform: state.stage.platformBuild, stage: state.stage.index, instructionLoc,
+      onInvocation: (inv, where) => {
+        this.plan.invocations.push(inv);
+        if (inv.subcommand === 'build' || inv.subcommand === 'install') state.addArtifact(inv, this.outputPath(inv, state, followedWorkdir(state.workdir, where)));
+      },
+    });
+    if (followed) return void goSeen.push(cmd.loc);
     const tool = isGoTool(cmd.name.value);
     if (!tool) return;
     if (cmd.args[0]?.value === 'env' && cmd.args.some((a) => a.value === '-w')) {
@@ -345,7 +364,7 @@ class DockerfileReader {
     if (inv.subcommand === 'build' || inv.subcommand === 'install') state.addArtifact(inv, this.outputPath(inv, state));
   }
 
-  private outputPath(inv: GoInvocation, state: StageState): string | undefined {
+  private outputPath(inv: GoInvocation, state: StageState, workdir = state.workdir): string | undefined {
     const o = inv.output?.value;
     if (inv.subcommand === 'install') {
       const pkg = inv.packages[0]?.value;
@@ -357,9 +376,9 @@ class DockerfileReader {
     if (o.endsWith('/')) {
       const pkg = inv.packages[0]?.value;
       const name = pkg && pkg !== '.' && !pkg.includes('...') ? lastElement(pkg) : undefined;
-      return name ? resolvePath(state.workdir ?? '/', o + name) : undefined;
+      return name ? resolvePath(workdir ?? '/', o + name) : undefined;
     }
-    return state.workdir === undefined && !o.startsWith('/') ? undefined : resolvePath(state.workdir ?? '/', o);
+    return workdir === undefined && !o.startsWith('/') ? undefined : resolvePath(workdir ?? '/', o);
   }
 }
 

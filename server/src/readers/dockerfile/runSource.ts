@@ -17,7 +17,9 @@ export function runShellSources(instr: Instruction, index: LineIndex, uri: strin
   const flags = (instr as unknown as { getFlags?: () => { getRange(): { end: { line: number; character: number } } }[] }).getFlags?.() ?? [];
   for (const f of flags) start = Math.max(start, index.offsetAt(f.getRange().end));
 
-  const heredocs = (instr as unknown as { getHeredocs?: () => HeredocLike[] }).getHeredocs?.() ?? [];
+  // dockerfile-ast re-tokenises the arguments for getHeredocs(): ask only when the text can hold one.
+  const mayHaveHeredoc = text.indexOf('<<', start) >= 0 && text.indexOf('<<', start) < end;
+  const heredocs = mayHaveHeredoc ? (instr as unknown as { getHeredocs?: () => HeredocLike[] }).getHeredocs?.() ?? [] : [];
   if (heredocs.length > 0) {
     const firstStart = index.offsetAt(heredocs[0].getStartRange().start);
     const lineEnd = text.indexOf('\n', firstStart);

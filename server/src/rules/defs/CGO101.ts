@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { binaryName, capitalize, cgoFix, execError, glibcRuntimeFix, line } from '../util';
+import { needsCgoPhrase, needsCgoRelated, programNeedsCgo } from '../../model/program';
 
 export const rule: Rule = {
   meta: {
@@ -28,15 +29,19 @@ export const rule: Rule = {
       if (!missing) continue;
       const libc = kind === 'dynamic-musl' ? 'musl' : `glibc${inv.host.libcVersion ? ` ${inv.host.libcVersion}` : ''}`;
       const platform = inv.target.platformDependent ? ' (for the build platform\'s own architecture — a plain `docker build`)' : '';
-      const fixes = [cgoFix(inv, '0', text, true), kind === 'dynamic-glibc' ? glibcRuntimeFix(d) : undefined].filter((f) => f !== undefined);
+      // A program that needs cgo (workspace facts: a cgo module, its own `import "C"`) cannot just turn it off.
+      const needs = programNeedsCgo(inv.program);
+      const fixes = [needs ? undefined : cgoFix(inv, '0', text, true), kind === 'dynamic-glibc' ? glibcRuntimeFix(d, needs) : undefined].filter((f) => f !== undefined);
+      const noWayOut = needs ? ` CGO_ENABLED=0 is no way out: ${needsCgoPhrase(inv)}.` : '';
       out.push({
         loc: d.copyLoc,
         stage: rt.stage,
-        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against ${libc}${platform} because ${inv.cgo.reasons[0]?.text ?? 'cgo is on'}; ${missing}, so the container fails to start with ${execError(d)}.`,
+        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against ${libc}${platform} because ${inv.cgo.reasons[0]?.text ?? 'cgo is on'}; ${missing}, so the container fails to start with ${execError(d)}.${noWayOut}`,
         related: [
           { loc: inv.commandLoc, message: `Built here with cgo on (line ${line(inv.commandLoc)}): ${inv.linkage.why}.` },
           ...(inv.cgo.reasons[0]?.loc ? [{ loc: inv.cgo.reasons[0].loc, message: inv.cgo.reasons[0].text }] : []),
           ...(rt.loc ? [{ loc: rt.loc, message: `Runs on ${rt.label}: ${rt.libc === 'none' ? 'no libc, no dynamic loader' : `${rt.libc} only`}.` }] : []),
+          ...needsCgoRelated(inv),
         ],
         fixes,
       });

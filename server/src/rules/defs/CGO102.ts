@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { binaryName, buildRelated, capitalize, cgoFix, execError } from '../util';
+import { needsCgoPhrase, needsCgoRelated, programNeedsCgo } from '../../model/program';
 
 export const rule: Rule = {
   meta: {
@@ -15,12 +16,15 @@ export const rule: Rule = {
     for (const d of plan.deliveries) {
       const inv = d.artifact.producer;
       if (inv.cgo.state !== 'on' || inv.linkage.kind !== 'dynamic-musl' || d.runtime.libc !== 'glibc' || !d.copyLoc) continue;
-      const fix = cgoFix(inv, '0', text, true);
+      // A program that needs cgo (workspace facts) cannot just turn it off.
+      const needs = programNeedsCgo(inv.program);
+      const fix = needs ? undefined : cgoFix(inv, '0', text, true);
+      const noWayOut = needs ? ` CGO_ENABLED=0 is no way out: ${needsCgoPhrase(inv)}.` : '';
       out.push({
         loc: d.copyLoc,
         stage: d.runtime.stage,
-        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against musl on ${inv.host.label} (${inv.cgo.reasons[0]?.text ?? 'cgo is on'}), but ${d.runtime.label} is a glibc image without the musl loader: the container fails to start with ${execError(d)}.`,
-        related: [...buildRelated(inv), ...(d.runtime.loc ? [{ loc: d.runtime.loc, message: `Runs on ${d.runtime.label} (glibc).` }] : [])],
+        message: `${capitalize(binaryName(inv, d.artifact.path || undefined))} is linked dynamically against musl on ${inv.host.label} (${inv.cgo.reasons[0]?.text ?? 'cgo is on'}), but ${d.runtime.label} is a glibc image without the musl loader: the container fails to start with ${execError(d)}.${noWayOut}`,
+        related: [...buildRelated(inv), ...(d.runtime.loc ? [{ loc: d.runtime.loc, message: `Runs on ${d.runtime.label} (glibc).` }] : []), ...needsCgoRelated(inv)],
         fixes: fix ? [fix] : [],
       });
     }

@@ -68,8 +68,7 @@ function released(d: Delivery, text: string): RuleFinding | undefined {
   const link = inv.linkage;
   if (inv.cgo.state !== 'on' || link.kind !== 'dynamic-glibc' || !link.minGlibc || !d.copyLoc) return undefined;
   const needed = link.minGlibc;
-  const older = d.runtime.olderBuildHost;
-  const fixes: Fix[] = [cgoFix(inv, '0', text, true), older ? { title: older.title, preferred: false, safe: false, edits: [at(older.loc, older.newText)] } : undefined].filter((f) => f !== undefined);
+  const fixes: Fix[] = [cgoFix(inv, '0', text, true), olderContainerFix(d)].filter((f) => f !== undefined);
   return {
     loc: d.copyLoc,
     severity: 'warning',
@@ -77,4 +76,14 @@ function released(d: Delivery, text: string): RuleFinding | undefined {
     related: buildRelated(inv),
     fixes,
   };
+}
+
+/** Build in a golang image on Debian bullseye (glibc 2.31), when one was published for the Go version used. */
+function olderContainerFix(d: Delivery): Fix | undefined {
+  const inv = d.artifact.producer;
+  const where = d.runtime.olderBuildHost;
+  const go = inv.host.goVersion ?? inv.host.image?.go?.version;
+  if (!where || !go || golangVariantExists({ major: go.major, minor: go.minor }, 'bullseye') !== true) return undefined;
+  const tag = golangTagFor({ major: go.major, minor: go.minor }, 'bullseye');
+  return { title: `Build in an older container: \`container: ${tag}\` (glibc 2.31)`, preferred: false, safe: false, edits: [at(where.loc, where.text.replace('{image}', tag))] };
 }

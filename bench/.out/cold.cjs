@@ -1,0 +1,20 @@
+const t0 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+const engine = require(process.argv[2]);
+const t1 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+const { dockerfile } = { dockerfile: null };
+(async () => {
+  const g = await import('../generate.mjs');
+  const text = g.dockerfile(300);
+  const t2 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  const s = await engine.CgoLensService.create({ log: { info() {}, error() {} } });
+  const t3 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  s.analyze({ uri: 'file:///x/Dockerfile', text }, engine.defaultSettings());
+  const t4 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  s.analyze({ uri: 'file:///x/Dockerfile', text: text + '\n' }, engine.defaultSettings());
+  const t5 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  const { validate } = require('dockerfile-utils');
+  const t6 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  validate(text);
+  const t7 = (process.cpuUsage().user+process.cpuUsage().system)/1000;
+  console.log(`require ${(t1 - t0).toFixed(0)} create(wasm) ${(t3 - t2).toFixed(0)} first analyze ${(t4 - t3).toFixed(0)} second ${(t5 - t4).toFixed(1)} | anchor require ${(t6 - t5).toFixed(0)} first validate ${(t7 - t6).toFixed(0)}`);
+})();

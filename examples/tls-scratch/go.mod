@@ -1,0 +1,3 @@
+module example.com/tls-scratch
+
+go 1.24
