@@ -17,6 +17,8 @@ import { readSource } from './readSource';
 import { MAX_VISITED, resolveRoots, walk } from './walk';
 import { VERSION } from './version';
 import { indexWorkspace } from './indexWorkspace';
+import * as path from 'node:path';
+import { DiskWorkspaceFiles } from '../workspace/files';
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // Everything that can be the user's mistake is checked before any output, so exit 2 never comes with
@@ -39,6 +41,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // Workspace facts (go.mod, Go sources) of the checked paths: which program each go command builds.
   service.setIndex(await indexWorkspace(roots, io, { format: options.format }));
 
+  // Cross-file links (RUN make build, run: ./build.sh) may read files below the checked paths, never elsewhere.
+  const files = new DiskWorkspaceFiles(roots.map((r) => (r.isDir ? r.abs : path.dirname(r.abs))));
   const entries: ReportEntry[] = [];
   let filesChecked = 0;
   for (const file of walked.files) {
@@ -48,13 +52,15 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       continue;
     }
     try {
-      const result = service.analyze({ uri: pathToFileURL(file.abs).href, text: source.text }, settings);
+      const uri = pathToFileURL(file.abs).href;
+      const result = service.analyze({ uri, text: source.text }, settings, files);
       if (result.skipped) {
         skip(file.display, result.skipped.replace(/^CGO Lens skipped this file: /, ''));
         continue;
       }
       filesChecked++;
-      for (const finding of result.findings) entries.push({ file: file.display, finding });
+      // A finding anchored in a linked file (the Makefile a Dockerfile runs) is reported when that file is checked.
+      for (const finding of result.findings) if (finding.loc.uri === uri) entries.push({ file: file.display, finding });
     } catch (err) {
       skip(file.display, `internal error: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -36,6 +36,7 @@ import {
   serverCapabilities,
   type ClientFeatures,
 } from './capabilities';
+import { startIndexing, type WorkspaceIndexing } from './workspaceIndexing';
 import { configErrorDiagnostic, findingToDiagnostic, fixesFromData, sameRange, skippedDiagnostic, stageFromData } from './convert';
 import { fixAllAction, isWorkspaceEdit, kindRequested, quickFixActions } from './codeActions';
 import { DISABLE_RULE_COMMAND, ignoreActions, type IgnoreTarget } from './ignoreActions';
@@ -106,6 +107,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   // ---- workspace: folders, open-document overlay, repo config, dependencies --------------------------------
   let folders: string[] = [];
+  /** The background Go workspace index (go.mod, imports), when the engine supports one. */
+  let indexing: WorkspaceIndexing | undefined;
   /** Normalised URI → the URI the client uses, for every open document (the overlay of cross-file reads). */
   const openUris = new Map<string, string>();
   const overlay = (uri: string): string | undefined => {
@@ -235,8 +238,14 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     if (!isCurrent() || !now || now.version !== version) return;
     const diagnostics = toDiagnostics(now, analyze(now, settings));
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
+    // Re-validation (index ready, a dependency changed) often yields the same result: do not republish it.
+    const key = JSON.stringify(diagnostics);
+    const last = lastPublished.get(uri);
+    if (last && last.version === version && last.key === key) return;
+    lastPublished.set(uri, { version, key });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
+  const lastPublished = new Map<string, { version: number; key: string }>();
   const scheduler = new ValidationScheduler(validate, (err) => errors.report('validation failed', err));
 
   /**
@@ -306,6 +315,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
       if (p !== undefined && isRepoConfigPath(p)) repoConfigs.setOpen(uri, undefined);
       // Dependents now read the file from disk, and a config's folder its saved version.
       revalidate(affectedBy(uri));
+      lastPublished.delete(uri);
       if (!features.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err) => errors.report('publishDiagnostics', err));
     } catch (err) {
       errors.report('textDocument/didClose', err);
@@ -356,6 +366,16 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
         `debounce ${serverOptions.debounceMs} ms, settings from ${features.configuration ? 'workspace/configuration' : 'defaults'}, ` +
         `workspace folders: ${folders.length ? folders.join(', ') : 'none'}`,
     );
+    if (analyzer && 'setIndex' in analyzer) {
+      // Index in the background: first diagnostics never wait; documents are re-validated when it is ready.
+      indexing = startIndexing(connection, analyzer as unknown as Parameters<typeof startIndexing>[1], folders, clientCaps, {
+        revalidate: () => {
+          generation++;
+          analysisCache.clear();
+          revalidateAll();
+        },
+      });
+    }
     if (features.watchedFiles) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: DEPENDENCY_FILE_GLOB }] })
@@ -373,6 +393,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const onFoldersChanged = (e: WorkspaceFoldersChangeEvent) => {
     folders = changeFolders(folders, e?.added, e?.removed);
     workspaceFiles = new DiskWorkspaceFiles(folders, overlay);
+    indexing?.setFolders(folders);
     repoConfigs.invalidate();
     generation++;
     analysisCache.clear();
@@ -381,6 +402,7 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
 
   connection.onShutdown(() => {
     scheduler.dispose();
+    indexing?.dispose();
   });
 
   connection.onDidChangeConfiguration(
@@ -405,6 +427,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   connection.onDidChangeWatchedFiles(
     errors.guard('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
       const changes = Array.isArray(params?.changes) ? params.changes : [];
+      // The index first: a go.mod's builds are re-read when that go.mod is re-validated.
+      indexing?.onWatchedFiles(changes);
       const targets = new Set<string>();
       let created = false;
       for (const change of changes) {

@@ -99,7 +99,8 @@ export function startIndexing(
       `CGO Lens: indexed ${result.goFiles} Go files and ${result.modules} go.mod/go.work in ${result.elapsedMs} ms` +
         (result.truncated ? ` (stopped at ${index.limits.maxGoFiles} Go files)` : ''),
     );
-    options.revalidate?.();
+    // An empty index changes no analysis: re-validating would only republish the same diagnostics.
+    if (result.goFiles > 0 || result.modules > 0) options.revalidate?.();
   };
 
   const handle: WorkspaceIndexing = {

@@ -34,9 +34,11 @@ export function cgoValueEdits(inv: GoInvocation, value: '0' | '1', text: string)
   }
   // Go commands no shell runs (goreleaser builds) get their own env entry instead of a prefix.
   if (inv.setEnvEdit) return [insertAt(inv.setEnvEdit.at, inv.setEnvEdit.text.replace('{value}', value))];
+  // Only a go command written in the analysed file itself can be an exec-form RUN (`text` is that file).
+  const local = inv.instructionLoc !== undefined && inv.instructionLoc.uri === inv.prefixInsertAt.uri;
   const index = new LineIndex(text);
   const start = index.offsetAt(inv.prefixInsertAt.range.start);
-  if (text[start] === '"' || text[start] === '[') {
+  if (local && (text[start] === '"' || text[start] === '[')) {
     if (!inv.instructionLoc) return [];
     const set = insertLineBefore(inv.instructionLoc, text, 'ENV', `CGO_ENABLED=${value}`);
     if (!laterInStage(inv.instructionLoc, text)) return [set];

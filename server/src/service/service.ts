@@ -114,7 +114,9 @@ export class CgoLensService {
     const settingsKey = JSON.stringify(settings);
     const hit = this.analysisCache.get(doc.uri);
     const indexVersion = this.index?.isReady() ? this.index.version : -1;
-    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && hit.files === files && hit.indexVersion === indexVersion) {
+    // Without a workspace view (hover, inlay hints) any cached view will do: the diagnostics' analysis is the one to share.
+    const sameFiles = files === undefined || hit?.files === files;
+    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && sameFiles && hit.indexVersion === indexVersion) {
       this.analysisCache.delete(doc.uri);
       this.analysisCache.set(doc.uri, hit); // most recently used last
       return hit.result;
@@ -134,7 +136,7 @@ export class CgoLensService {
     try {
       const result = this.analyzeCached(doc, settings);
       if (!result.plan) return undefined;
-      const h = hoverAt(result.plan, doc.text, position, result.findings);
+      const h = hoverAt(localView(result.plan), doc.text, position, result.findings.filter((f) => f.loc.uri === doc.uri));
       if (!h) return undefined;
       return { kind: format, value: format === 'markdown' ? h.markdown : toPlainText(h.markdown), range: h.range };
     } catch (err) {
@@ -148,7 +150,7 @@ export class CgoLensService {
     if (!settings.inlayHints.enable) return [];
     try {
       const result = this.analyzeCached(doc, settings);
-      return result.plan ? buildInlayHints(result.plan, range) : [];
+      return result.plan ? buildInlayHints(localView(result.plan), range) : [];
     } catch (err) {
       this.log.error(`inlay hints on ${doc.uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return [];
@@ -199,4 +201,10 @@ export type { InlayHintSpec };
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+}
+
+/** The parts of a plan located in its own file: hovers and hints are positions in this document only. */
+function localView(plan: BuildPlan): BuildPlan {
+  const here = (loc: { uri: string }) => loc.uri === plan.uri;
+  return { ...plan, invocations: plan.invocations.filter((i) => here(i.commandLoc)), occurrences: plan.occurrences.filter((o) => here(o.loc)) };
 }

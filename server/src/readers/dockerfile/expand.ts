@@ -8,11 +8,20 @@
  */
 export type VarLookup = (name: string) => string | undefined | null;
 
+/** Values that double on every ARG (`ARG B=$A$A`) grow exponentially; past this size they count as unknown. */
+const MAX_EXPANDED = 64 * 1024;
+
 export function expandDockerVars(text: string, lookup: VarLookup, escapeChar = '\\'): string | undefined {
+  const out = expandOnce(text, lookup, escapeChar);
+  return out !== undefined && out.length > MAX_EXPANDED ? undefined : out;
+}
+
+function expandOnce(text: string, lookup: VarLookup, escapeChar: string): string | undefined {
   let out = '';
   let unknown = false;
   let i = 0;
   while (i < text.length) {
+    if (out.length > MAX_EXPANDED) return undefined;
     const c = text[i];
     if (c === escapeChar && text[i + 1] === '$') {
       out += '$';

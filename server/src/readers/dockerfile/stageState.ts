@@ -134,7 +134,7 @@ function globToRegExp(glob: string): RegExp {
   for (const c of glob) {
     if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+    else re += c.replace(/[.+^${}()|[\\\]]/g, '\\$&'); // `[` too: a half-typed class must not break the reader
   }
   return new RegExp(re + '$');
 }

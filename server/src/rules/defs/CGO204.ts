@@ -17,7 +17,7 @@ export const rule: Rule = {
     for (const inv of plan.invocations) {
       for (const a of inv.ineffective) {
         if (a.name !== 'CGO_ENABLED') continue;
-        const key = `${a.loc.range.start.line}:${a.loc.range.start.character}`;
+        const key = `${a.loc.uri}:${a.loc.range.start.line}:${a.loc.range.start.character}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
