@@ -15,6 +15,8 @@ export const rule: Rule = {
     for (const inv of plan.invocations) {
       if (!inv.cgo.implicit || inv.cgo.invalid || (inv.subcommand !== 'build' && inv.subcommand !== 'install')) continue;
       if (inv.target.viaXx) continue;
+      // The author did try to set it: CGO204 says why that has no effect; saying "not set" again is noise.
+      if (inv.ineffective.some((a) => a.name === 'CGO_ENABLED')) continue;
       const now = inv.cgo.state;
       // GOARCH=$TARGETARCH on $BUILDPLATFORM: on natively, off for every other platform. Pinning 1 would
       // turn those cross builds into CGO203 failures, so 0 (the same static binary everywhere) is the choice.
