@@ -171,6 +171,8 @@ export interface GoInvocation {
    * insert `text` at `at`, with `{value}` standing for 0 or 1. Preferred over a shell prefix when set.
    */
   setEnvEdit?: { at: Location; text: string };
+  /** For a go command found in a linked file (a Makefile a RUN runs): the command in the analysed file that led there. */
+  via?: Location;
   /** What the workspace says about the program this command builds (set after reading when the service has a workspace index). */
   program?: ProgramFacts;
 }

@@ -1,4 +1,5 @@
 import type { BuildPlan, FileKind } from '../model/types';
+import { relocateLinkedFindings } from './relocate';
 import type { Finding } from '../rules/types';
 import { defaultSettings, type Settings } from '../config/settings';
 import { fileKindOf } from './fileKind';
@@ -96,8 +97,16 @@ export class CgoLensService {
     this.attachWorkspace(plan, doc.text, settings, files);
     // Pragmas are read from the raw text (dockerfile-ast would take a line-1 comment for a parser directive).
     const stageLines = plan.stages.map((s) => s.fromLoc.range.start.line);
-    const findings = applyPragmas(runRules(plan, doc.text, settings, this.log), { uri: doc.uri, text: doc.text, kind, stageLines });
+    const found = applyPragmas(runRules(plan, doc.text, settings, this.log), { uri: doc.uri, text: doc.text, kind, stageLines });
+    const findings = files ? relocateLinkedFindings(plan, found, (uri) => this.standaloneFindings(uri, settings, files)) : found.filter((f) => f.loc.uri === doc.uri);
     return { kind, findings, plan, dependencies: plan.dependencies };
+  }
+
+  /** What a linked file reports on its own (cached by text, so an editor session pays once per version). */
+  private standaloneFindings(uri: string, settings: Settings, files: WorkspaceFiles): Finding[] | undefined {
+    const text = files.read(uri);
+    if (text === undefined) return undefined;
+    return this.analyzeCached({ uri, text }, settings).findings;
   }
 
   // ---- explanations: hover and inlay hints reuse the last analysis of the same text -----------------------------

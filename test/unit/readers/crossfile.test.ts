@@ -39,9 +39,8 @@ describe('acceptance: unexported CGO_ENABLED in a Makefile, built by a Dockerfil
     expect(result.dependencies).toEqual([MAKEFILE]);
   });
 
-  it('the Makefile\'s CGO204 is also found from the Dockerfile, anchored in the Makefile (where the fix belongs)', async () => {
-    const fs = only(await findings(DOCKERFILE, files), 'CGO204');
-    expect(fs.map((f) => f.loc.uri)).toEqual([MAKEFILE]);
+  it('the Makefile\'s CGO204 is reported once, in the Makefile (the Makefile reports it on its own)', async () => {
+    expect(only(await findings(DOCKERFILE, files), 'CGO204')).toEqual([]);
   });
 
   it('exporting it in the Makefile clears both', async () => {
@@ -121,15 +120,19 @@ describe('Dockerfile → Makefile: the recipe runs in the stage', () => {
     expect(fs[0].message).toContain('so make and the go commands it runs never see it');
   });
 
-  it('CGO502 for a static glibc link in a Makefile built on golang:1.22 (anchored in the Makefile)', async () => {
+  it('CGO502 for a static glibc link in a Makefile built on golang:1.22: only the Dockerfile knows the glibc host, so it anchors on `RUN make build`', async () => {
     const mk = lines('export CGO_ENABLED=1', 'build:', '\tgo build -ldflags \'-linkmode external -extldflags "-static"\' -o bin/app .');
     const fs = only(await findings(DOCKERFILE, { [DOCKERFILE]: shipping('make build'), [MAKEFILE]: mk }), 'CGO502');
-    expect(fs.map((f) => [f.loc.uri, f.loc.range.start.line])).toEqual([[MAKEFILE, 2]]);
+    expect(fs.map((f) => [f.loc.uri, f.loc.range.start.line, f.related[0]?.loc.uri, f.related[0]?.loc.range.start.line])).toEqual([[DOCKERFILE, 3, MAKEFILE, 2]]);
+    expect(fs[0].message).toMatch(/\(in Makefile:3, run from here\)$/);
+    expect(only(await findings(MAKEFILE, { [MAKEFILE]: mk }), 'CGO502')).toEqual([]);
   });
 
   it('CGO207 for `go test -race` under an exported CGO_ENABLED=0, found from the Dockerfile', async () => {
     const mk = lines('export CGO_ENABLED=0', 'test:', '\tgo test -race ./...');
-    const fs = only(await findings(DOCKERFILE, { [DOCKERFILE]: lines('FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN make test'), [MAKEFILE]: mk }), 'CGO207');
+    // The Makefile alone already reports it (cgo is explicitly off there): the Dockerfile does not repeat it.
+    expect(only(await findings(DOCKERFILE, { [DOCKERFILE]: lines('FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN make test'), [MAKEFILE]: mk }), 'CGO207')).toEqual([]);
+    const fs = only(await findings(MAKEFILE, { [MAKEFILE]: mk }), 'CGO207');
     expect(fs.map((f) => [f.loc.uri, textAt(mk, f.loc.range)])).toEqual([[MAKEFILE, '-race']]);
   });
 });
@@ -249,5 +252,24 @@ describe('followCommand: the reusable API (e.g. a workflow step `run: make relea
     expect(followCommand(make, ctx)).toBe(true);
     expect(found.map((i) => [i.commandLoc.uri, i.env.CGO_ENABLED?.value, i.cgo.state, i.host.label])).toEqual([[MAKEFILE, '0', 'off', 'ubuntu-24.04 runner']]);
     expect([...dependencies]).toEqual([MAKEFILE]);
+  });
+});
+
+describe('GitHub Actions workflow → Makefile', () => {
+  const WORKFLOW = `${ROOT}.github/workflows/ci.yml`;
+  const wf = lines('on: push', 'env:', '  CGO_ENABLED: 0', 'jobs:', '  test:', '    runs-on: ubuntu-24.04', '    steps:', '      - uses: actions/checkout@v4', '      - run: make test');
+  const mk = lines('test:', '\tgo test -race ./...');
+
+  it('the job env reaches the Makefile recipe: CGO207 anchors on `run: make test`, related to the -race flag', async () => {
+    const fs = only(await findings(WORKFLOW, { [WORKFLOW]: wf, [MAKEFILE]: mk }), 'CGO207');
+    expect(fs.map((f) => [f.loc.uri, textAt(wf, f.loc.range), f.related[0]?.loc.uri, textAt(mk, f.related[0]!.loc.range)])).toEqual([[WORKFLOW, 'make test', MAKEFILE, '-race']]);
+  });
+
+  it('the Makefile alone does not know the environment: no CGO207 there', async () => {
+    expect(only(await findings(MAKEFILE, { [MAKEFILE]: mk }), 'CGO207')).toEqual([]);
+  });
+
+  it('the workflow depends on the Makefile', async () => {
+    expect((await analyzeIn(WORKFLOW, { [WORKFLOW]: wf, [MAKEFILE]: mk })).dependencies).toContain(MAKEFILE);
   });
 });

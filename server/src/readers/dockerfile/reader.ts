@@ -321,6 +321,7 @@ class DockerfileReader {
       uri: this.uri, files: this.options.files, host: state.host, dependencies: this.dependencies, cwd: state.workdir, goEnvW: state.goEnvW,
       onBuildPlatform: state.stage.platformBuild, stage: state.stage.index, instructionLoc,
       onInvocation: (inv, where) => {
+        inv.via ??= cmd.loc;
         this.plan.invocations.push(inv);
         if (inv.subcommand === 'build' || inv.subcommand === 'install') state.addArtifact(inv, this.outputPath(inv, state, followedWorkdir(state.workdir, where)));
       },

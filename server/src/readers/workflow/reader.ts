@@ -1,4 +1,5 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { followCommand } from '../commands/followCommand';
 import type { BuildHost, BuildPlan, Delivery, EnvValue, GoInvocation, IneffectiveAssignment, Location, RuntimeTarget } from '../../model/types';
 import type { ShellCommand } from '../../shell/interpret';
 import { BUILD_VARS } from '../../shell/env';
@@ -25,6 +26,7 @@ export function readWorkflow(uri: string, text: string, options: WorkflowOptions
   const plan = emptyPlan(uri, 'workflow');
   plan.notes.push(...file.notes());
   const deps: string[] = [];
+  const followed = new Set<string>();
   const root = file.root;
   if (!root) return plan;
   recordOccurrences(plan, readEnvMap(file, file.get(root, 'env'), envOptions((l) => `line ${l}`, () => undefined)));
@@ -38,11 +40,11 @@ export function readWorkflow(uri: string, text: string, options: WorkflowOptions
     const { combos, unknown } = expandMatrix(file, file.get(file.get(job, 'strategy'), 'matrix'), referenced);
     for (const combo of combos) {
       const ctx = jobContext(file, jobId, job, combo, unknown, options);
-      new JobWalker(file, plan, ctx, options, deps, () => `${uri}#${counter++}`).walk();
+      new JobWalker(file, plan, ctx, options, deps, () => `${uri}#${counter++}`, followed).walk();
     }
   }
   dedupe(plan);
-  plan.dependencies = [...new Set(deps)];
+  plan.dependencies = [...new Set([...deps, ...followed])];
   return plan;
 }
 
@@ -81,6 +83,8 @@ class JobWalker {
   constructor(
     private readonly file: YamlFile, private readonly plan: BuildPlan, private readonly ctx: JobContext,
     private readonly options: WorkflowOptions, private readonly deps: string[], private readonly nextId: () => string,
+    /** Files linked `run:` commands read (also the key of their work budget). */
+    private readonly followed: Set<string> = new Set(),
   ) {
     this.host = ctx.host;
   }
@@ -142,6 +146,18 @@ class JobWalker {
           this.releases.push({ loc: cmd.loc, paths: released, step: k });
           return;
         }
+        // `run: make release` / `run: ./scripts/build.sh`: the job's environment reaches those go commands.
+        const followed = followCommand(cmd, {
+          uri: file.uri, baseDirUri: repoRootOf(file.uri), files: this.options.files, host: { ...this.host }, dependencies: this.followed,
+          unknownPlatform: !ctx.platform,
+          onInvocation: (inv) => {
+            inv.via ??= cmd.loc;
+            goCommands.push(cmd.loc);
+            this.plan.invocations.push(inv);
+            if (inv.subcommand === 'build' || inv.subcommand === 'install') this.builds.push({ inv, step: k });
+          },
+        });
+        if (followed) return;
         if (!isGoTool(cmd.name.value) || cmd.args[0]?.value === 'env') return;
         const ineffective: IneffectiveAssignment[] = cmd.shellOnly.map((s) => ({
           name: s.name, value: s.value, loc: s.loc, valueLoc: s.valueLoc, kind: 'shell-variable' as const,
@@ -210,4 +226,9 @@ function githubEnvWrite(file: YamlFile, cmd: ShellCommand): EnvValue | undefined
     ? { uri: loc.uri, range: { start: { line: loc.range.start.line, character: loc.range.start.character + rawEq + 1 }, end: { line: loc.range.end.line, character: loc.range.end.character - closing } } }
     : loc;
   return { name: varName, value, origin: 'yaml-env', loc, valueLoc, describe: `\`$GITHUB_ENV\` written on line ${loc.range.start.line + 1}` };
+}
+
+/** Workflows live in `<repo>/.github/workflows/`: their `run:` steps start in the repository root. */
+function repoRootOf(uri: string): string {
+  return new URL('../../', uri).toString();
 }
