@@ -255,6 +255,35 @@ function first(n) {
     default: return new Set();
   }
 }
+function last(n) {
+  switch (n.type) {
+    case 'char': return n.set;
+    case 'seq': {
+      const out = new Set();
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        for (const x of last(n.items[i])) out.add(x);
+        if (!nullable(n.items[i])) break;
+      }
+      return out;
+    }
+    case 'alt': return union(...n.alts.map(last));
+    case 'group':
+    case 'quant': return last(n.body);
+    case 'backref': return ALL();
+    default: return new Set();
+  }
+}
+/** Can matching `n` fail after its earlier items matched (anything non-empty, or an assertion such as `$`)? */
+function canFail(n) {
+  switch (n.type) {
+    case 'char': return true;
+    case 'seq': return n.items.some(canFail);
+    case 'alt': return n.alts.every(canFail);
+    case 'group': return canFail(n.body);
+    case 'quant': return n.min > 0 && canFail(n.body);
+    default: return true; // assertions, lookarounds, backreferences
+  }
+}
 function chars(n) {
   switch (n.type) {
     case 'char': return n.set;
@@ -313,18 +342,23 @@ function analyse(root) {
   const add = (kind, why) => {
     if (!problems.some((p) => p.kind === kind && p.why === why)) problems.push({ kind, why });
   };
-  const visit = (n) => {
+  // `restCanFail`: whether what follows the node (up to the end of the pattern) can fail, which is what makes an
+  // ambiguous split cost backtracking: with nothing after it that can fail, the first split found is the match.
+  const visit = (n, restCanFail) => {
     switch (n.type) {
       case 'seq': {
-        n.items.forEach(visit);
-        // adjacent: unbounded … (optional items) … unbounded over overlapping characters.
+        const failAfter = n.items.map((_, k) => restCanFail || n.items.slice(k + 1).some(canFail));
+        n.items.forEach((it, k) => visit(it, failAfter[k]));
+        // adjacent: unbounded … (optional items) … unbounded, where one character at the boundary can go to either.
         for (let i = 0; i < n.items.length; i++) {
           const tails = trailingUnbounded(n.items[i]);
           if (!tails.length) continue;
           for (let j = i + 1; j < n.items.length; j++) {
-            for (const head of leadingUnbounded(n.items[j])) {
-              for (const tail of tails) {
-                if (overlap(chars(tail.body), chars(head.body))) add('adjacent', 'two unbounded quantifiers in a row can match the same characters');
+            if (failAfter[j]) {
+              for (const head of leadingUnbounded(n.items[j])) {
+                for (const tail of tails) {
+                  if (overlap(last(tail.body), first(head.body))) add('adjacent', 'two unbounded quantifiers in a row can split the same characters, and what follows can fail (polynomial)');
+                }
               }
             }
             if (!nullable(n.items[j])) break;
@@ -332,11 +366,11 @@ function analyse(root) {
         }
         break;
       }
-      case 'alt': n.alts.forEach(visit); break;
-      case 'group':
-      case 'look': visit(n.body); break;
+      case 'alt': n.alts.forEach((a) => visit(a, restCanFail)); break;
+      case 'group': visit(n.body, restCanFail); break;
+      case 'look': visit(n.body, false); break;
       case 'quant': {
-        visit(n.body);
+        visit(n.body, true);
         if (n.max !== Infinity) break;
         const body = n.body;
         if (nullable(body)) add('nested', 'an unbounded quantifier repeats a pattern that can match the empty string');
@@ -358,7 +392,7 @@ function analyse(root) {
       default:
     }
   };
-  visit(root);
+  visit(root, false);
   return problems;
 }
 

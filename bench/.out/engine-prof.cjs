@@ -18237,6 +18237,7 @@ var ShellEnv = class _ShellEnv {
 // server/src/shell/parser.ts
 var fs2 = __toESM2(require("node:fs"));
 var path = __toESM2(require("node:path"));
+var v8 = __toESM2(require("node:v8"));
 var import_web_tree_sitter = __toESM2(require_tree_sitter2());
 
 // server/src/shell/tree.ts
@@ -18583,6 +18584,10 @@ function initShellParser() {
   return loading;
 }
 async function load() {
+  try {
+    v8.setFlagsFromString("--liftoff-only");
+  } catch {
+  }
   const runtimeWasm = locate("tree-sitter.wasm", "web-tree-sitter");
   await import_web_tree_sitter.Parser.init({ locateFile: () => runtimeWasm });
   const bash = await import_web_tree_sitter.Language.load(fs2.readFileSync(locate("tree-sitter-bash.wasm", "tree-sitter-bash")));
@@ -19070,11 +19075,17 @@ function basename(v) {
 }
 
 // server/src/readers/dockerfile/expand.ts
+var MAX_EXPANDED = 64 * 1024;
 function expandDockerVars(text, lookup, escapeChar = "\\") {
+  const out2 = expandOnce(text, lookup, escapeChar);
+  return out2 !== void 0 && out2.length > MAX_EXPANDED ? void 0 : out2;
+}
+function expandOnce(text, lookup, escapeChar) {
   let out2 = "";
   let unknown = false;
   let i2 = 0;
   while (i2 < text.length) {
+    if (out2.length > MAX_EXPANDED) return void 0;
     const c = text[i2];
     if (c === escapeChar && text[i2 + 1] === "$") {
       out2 += "$";
@@ -19401,7 +19412,7 @@ function globToRegExp(glob) {
   for (const c of glob) {
     if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+    else re += c.replace(/[.+^${}()|[\\\]]/g, "\\$&");
   }
   return new RegExp(re + "$");
 }
@@ -24284,9 +24295,10 @@ function cgoValueEdits(inv, value, text) {
     return [at(current.valueLoc, value)];
   }
   if (inv.setEnvEdit) return [insertAt(inv.setEnvEdit.at, inv.setEnvEdit.text.replace("{value}", value))];
+  const local = inv.instructionLoc !== void 0 && inv.instructionLoc.uri === inv.prefixInsertAt.uri;
   const index = new LineIndex(text);
   const start2 = index.offsetAt(inv.prefixInsertAt.range.start);
-  if (text[start2] === '"' || text[start2] === "[") {
+  if (local && (text[start2] === '"' || text[start2] === "[")) {
     if (!inv.instructionLoc) return [];
     const set = insertLineBefore(inv.instructionLoc, text, "ENV", `CGO_ENABLED=${value}`);
     if (!laterInStage(inv.instructionLoc, text)) return [set];
@@ -24811,7 +24823,7 @@ var rule10 = {
     for (const inv of plan.invocations) {
       for (const a of inv.ineffective) {
         if (a.name !== "CGO_ENABLED") continue;
-        const key = `${a.loc.range.start.line}:${a.loc.range.start.character}`;
+        const key = `${a.loc.uri}:${a.loc.range.start.line}:${a.loc.range.start.character}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out2.push({
@@ -28042,7 +28054,8 @@ var CgoLensService = class _CgoLensService {
     const settingsKey = JSON.stringify(settings);
     const hit = this.analysisCache.get(doc.uri);
     const indexVersion = this.index?.isReady() ? this.index.version : -1;
-    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && hit.files === files && hit.indexVersion === indexVersion) {
+    const sameFiles = files === void 0 || hit?.files === files;
+    if (hit && hit.text === doc.text && hit.settingsKey === settingsKey && sameFiles && hit.indexVersion === indexVersion) {
       this.analysisCache.delete(doc.uri);
       this.analysisCache.set(doc.uri, hit);
       return hit.result;
@@ -28061,7 +28074,7 @@ var CgoLensService = class _CgoLensService {
     try {
       const result = this.analyzeCached(doc, settings);
       if (!result.plan) return void 0;
-      const h = hoverAt(result.plan, doc.text, position, result.findings);
+      const h = hoverAt(localView(result.plan), doc.text, position, result.findings.filter((f) => f.loc.uri === doc.uri));
       if (!h) return void 0;
       return { kind: format, value: format === "markdown" ? h.markdown : toPlainText(h.markdown), range: h.range };
     } catch (err2) {
@@ -28074,7 +28087,7 @@ var CgoLensService = class _CgoLensService {
     if (!settings.inlayHints.enable) return [];
     try {
       const result = this.analyzeCached(doc, settings);
-      return result.plan ? inlayHints(result.plan, range) : [];
+      return result.plan ? inlayHints(localView(result.plan), range) : [];
     } catch (err2) {
       this.log.error(`inlay hints on ${doc.uri} failed: ${err2 instanceof Error ? err2.stack ?? err2.message : String(err2)}`);
       return [];
@@ -28102,6 +28115,10 @@ var CgoLensService = class _CgoLensService {
 var MAX_CACHED_ANALYSES = 200;
 function formatBytes(n) {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+}
+function localView(plan) {
+  const here = (loc) => loc.uri === plan.uri;
+  return { ...plan, invocations: plan.invocations.filter((i2) => here(i2.commandLoc)), occurrences: plan.occurrences.filter((o) => here(o.loc)) };
 }
 
 // bench/engine.ts

@@ -96,6 +96,8 @@ export interface RegressionFixture {
   engineBug?: string;
   /** Replay in a watched child process (the input hangs or exhausts memory: it must not take the test worker down). */
   isolate?: boolean;
+  /** What the engine fixed (history of a former `engineBug`). */
+  fixed?: string;
 }
 
 export function readRegressions(): { name: string; fixture: RegressionFixture }[] {

@@ -12,7 +12,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allSeeds } from './corpus';
 import { bundleRunner, runRunner } from './bundle';
-import { knownBugOf } from './known';
+import { KNOWN_BUGS, knownBugOf } from './known';
 import type { FuzzKind } from './mutator';
 import { BOUNDED_TABLE, pathologicalRows } from './pathological';
 import { Oracle, TIME_BUDGET_MS, type FuzzInput } from './oracle';
@@ -90,7 +90,15 @@ describe('fuzz: bounded campaign', () => {
 // ---- pathological inputs ----------------------------------------------------------------------------------------
 
 describe('fuzz: pathological inputs per file kind', () => {
-  it.each(pathologicalRows(BOUNDED_TABLE))(`%s: analysed within ${TIME_BUDGET_MS} ms, no violation`, (_name, input) => {
+  // Rows that would hit an open bug able to abort the process (known.ts `preempt`) are not run in this process;
+  // their regression fixtures replay them in a watched child process.
+  const rows = pathologicalRows(BOUNDED_TABLE);
+  const runnable = rows.filter(([, input]) => !KNOWN_BUGS.some((b) => b.preempt?.(input)));
+  it('the rows left out are only those of open process-aborting bugs', () => {
+    const left = rows.filter((r) => !runnable.includes(r)).map(([name]) => name);
+    expect(left.every((n) => /^(goreleaser|taskfile|workflow|config) /.test(n)), left.join(', ')).toBe(true);
+  });
+  it.each(runnable)(`%s: analysed within ${TIME_BUDGET_MS} ms, no violation`, (_name, input) => {
     const o = oracle.check(input, { retries: 1 });
     const thrown = o.violations.length ? [] : oracle.throwsDirectly(input);
     // Slowness already reported as an open engine bug (known.ts: long Dockerfile instructions, YAML error floods)

@@ -19,9 +19,6 @@ export interface KnownBug {
   preempt?(input: FuzzInput): boolean;
 }
 
-/** Characters JavaScript's `\s` matches besides space, tab, CR, LF and U+FEFF. */
-const OTHER_SPACES = /[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-
 /** Longest line of the input, in UTF-16 units. */
 function longestLine(text: string): number {
   let max = 0;
@@ -33,32 +30,21 @@ function slowMs(violation: string): number {
   return Number(/^slow: (\d+) ms/.exec(violation)?.[1] ?? Infinity);
 }
 
-/** How many Dockerfile `ARG`/`ENV` lines refer to variables at least twice (the doubling chains of a "billion laughs"). */
-function doublingDeclarations(text: string): number {
-  let n = 0;
-  for (const l of text.split(/\r\n|\r|\n/)) if (/^\s*(arg|env)\s/i.test(l) && (l.match(/\$\{?[A-Za-z_]/g)?.length ?? 0) >= 2) n++;
-  return n;
-}
+const YAML_KINDS = ['goreleaser', 'taskfile', 'workflow', 'config'];
+/** 1,000 levels of flow or block nesting on one line (`[[[…`, `{{{…`, `- - - …`). */
+const DEEP_YAML = /[[{]{1000}|(- ){1000}/;
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
   {
-    id: 'gomod-unicode-space-hang',
+    id: 'yaml-deep-nesting',
     summary:
-      'readers/gomod/parse.ts lines() skips only space, tab and U+FEFF between tokens but ends a bare token at any \\s: a form feed, ' +
-      'vertical tab, U+00A0, U+2028 … in go.mod yields an empty token without advancing — an infinite loop that fills the heap ' +
-      '(the language server dies with "JavaScript heap out of memory"). Repro: go.mod = "module example.com/x\\f\\n"',
-    matches: (i, v) => i.kind === 'gomod' && /hang|out of memory|heap/i.test(v) && OTHER_SPACES.test(i.text),
-    preempt: (i) => i.kind === 'gomod' && OTHER_SPACES.test(i.text),
-  },
-  {
-    id: 'dockerfile-copy-glob-regexp',
-    summary: 'stageState.ts globToRegExp passes `[` through unescaped: `COPY --from=build /ap[p /app` throws "Invalid regular expression" and the Dockerfile reader yields no findings at all',
-    matches: (i, v) => i.kind === 'dockerfile' && /Invalid regular expression/.test(v) && /globToRegExp|stageState/.test(v),
-  },
-  {
-    id: 'dockerfile-arg-exponential-expansion',
-    summary: 'expand.ts expands ARG/ENV values without a size bound: `ARG A1=$A0$A0` … `ARG A28=$A27$A27` takes ~1 s and ~400 MB; 30 levels throw RangeError and the reader yields nothing',
-    matches: (i, v) => i.kind === 'dockerfile' && (/Invalid string length|slow:|heap/i.test(v)) && doublingDeclarations(i.text) >= 20,
+      'the yaml package composes nested collections recursively: 50,000 levels of `- ` overflow the stack (the reader throws ' +
+      '"Maximum call stack size exceeded"), and ~5,000 levels of `[` analysed twice in one process make V8 abort the whole ' +
+      'process ("FATAL ERROR: RegExpCompiler Allocation failed") when a yaml regex tiers up that deep in the stack — the ' +
+      'language server and the CLI die. No nesting bound before parsing',
+    matches: (i, v) => YAML_KINDS.includes(i.kind) && DEEP_YAML.test(i.text) && /slow:|Maximum call stack|abort|out of memory|hang/i.test(v),
+    // A process abort cannot be contained in-process: the campaigns do not run these inputs while the bug is open.
+    preempt: (i) => YAML_KINDS.includes(i.kind) && DEEP_YAML.test(i.text),
   },
   {
     id: 'shell-parser-quadratic-error-recovery',
@@ -70,7 +56,14 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     summary:
       'YAML readers resolve aliases with yaml\'s Alias.resolve(doc), which walks the whole document each time (copying the ' +
       'path at every level, O(depth²)), once per lookup: `builds:\\n  - <<: *build\\nx: ` + 3,200 × `[` takes ~0.9 s in the goreleaser reader',
-    matches: (i, v) => v.startsWith('slow:') && ['goreleaser', 'taskfile', 'workflow', 'config'].includes(i.kind) && /\*[A-Za-z_]/.test(i.text) && /[[{]{300}/.test(i.text),
+    matches: (i, v) => v.startsWith('slow:') && YAML_KINDS.includes(i.kind) && /\*[A-Za-z_]/.test(i.text) && /[[{]{300}/.test(i.text),
+  },
+  {
+    id: 'yaml-template-regex-cubic',
+    summary:
+      'readers/yaml/templates.ts ACTIONS_EXPR and GO_TEMPLATE (`\\s*([\\s\\S]*?)\\s*\\}\\}`) backtrack cubically on an ' +
+      'unterminated `${{` / `{{` followed by whitespace: 1,200 spaces ~0.2 s, 2,400 ~1.6 s, 10,000 minutes',
+    matches: (i, v) => v.startsWith('slow:') && ['goreleaser', 'taskfile', 'workflow'].includes(i.kind) && /\{\{-?\s{200}/.test(i.text),
   },
   {
     id: 'long-line-cost',

@@ -92,7 +92,8 @@ const YAML_TOKENS = [
   'dockers:', 'dockers_v2:', 'dockerfile: Dockerfile', 'tasks:', 'cmds:', '- go build -o app .', '- task: build', 'deps: [a]', 'jobs:', 'steps:',
   'runs-on: ubuntu-latest', 'runs-on: ${{ matrix.os }}', 'run: |', 'run: make build', 'uses: actions/setup-go@v5', 'with:', 'go-version: "1.22"',
   'strategy:', 'matrix:', '${{ matrix.goarch }}', 'echo "CGO_ENABLED=0" >> $GITHUB_ENV', 'shell: bash', 'on: push', 'ignored: [CGO101]',
-  'override:', 'error: [CGO202]', 'images:', 'failure-threshold: warning', '# cgo-lens ignore=CGO205',
+  'override:', 'error: [CGO202]', 'images:', 'failure-threshold: warning', '# cgo-lens ignore=CGO205', '${{', '{{', '{{-', '}}', '-}}',
+  '${{ env.CGO }}', '{{ .Env.CGO_ENABLED }}', '{{ if eq .Os "linux" }}0{{ else }}1{{ end }}',
 ];
 
 const GOMOD_TOKENS = [
@@ -119,7 +120,7 @@ function tokensFor(kind: FuzzKind): string[] {
 // ---- structural snippets (whole lines) -------------------------------------------------------------------------
 
 /** What the very long lines are made of (also the rows of the pathological-input table test). */
-export const LONG_LINE_UNITS = ['a', 'x ', '\\', '$', '${', '"', '-', '$(', '&& ', '`', '#', '\t', '- ', '*a ', '[', '{'];
+export const LONG_LINE_UNITS = ['a', 'x ', ' ', '\\', '$', '${', '"', '-', '$(', '&& ', '`', '#', '\t', '- ', '*a ', '[', '{', '{{ '];
 
 function deepNest(open: string, close: string, inner: string, depth: number, balanced: boolean): string {
   return open.repeat(depth) + inner + (balanced ? close.repeat(depth) : close.repeat(Math.floor(depth / 3)));

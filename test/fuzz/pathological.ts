@@ -27,7 +27,7 @@ export const LONG = 100_000;
  * `shell-parser-quadratic-error-recovery`): seconds to minutes per row wherever a reader shell-parses the line.
  * The bounded table leaves them out (replayed at a smaller size in regressions.test.ts); `--table` runs them.
  */
-export const QUADRATIC_UNITS = new Set(['${', '&& ']);
+export const QUADRATIC_UNITS = new Set(['${', '&& ', '{{ ']);
 
 export function yamlBillionLaughs(levels: number, width: number): string {
   const out = ['a0: &a0 ["lol", "lol"]'];
@@ -93,5 +93,11 @@ export function pathologicalRows(options: TableOptions = FULL_TABLE): [string, F
   out.push(['dockerfile unterminated <<-EOF heredoc', { kind: 'dockerfile', text: 'FROM golang:1.22\nRUN <<-EOF\n\tCGO_ENABLED=0 go build -o /app .\n' }]);
   out.push(['dockerfile ${X:-"default"} everywhere', { kind: 'dockerfile', text: 'ARG X\nFROM golang:${X:-"1.22"} AS b\nENV CGO_ENABLED=${X:-"0"}\nRUN go build -o ${X:-"/app"} .\nFROM scratch\nCOPY --from=b ${X:-"/app"} /app\n' }]);
   out.push(['dockerfile 20 doubling ARGs (below the known blow-up)', { kind: 'dockerfile', text: doublingArgs(20) }]);
+  // Unterminated templates followed by whitespace: cubic while yaml-template-regex-cubic is open (seconds per row).
+  if (options.includeQuadratic) {
+    for (const [kind, open] of [['workflow', '${{'], ['taskfile', '{{'], ['goreleaser', '{{']] as const) {
+      out.push([`${kind} unterminated ${open} + 2 KB of spaces`, { kind, text: TEMPLATES[kind](`${open}${' '.repeat(2000)}x`) }]);
+    }
+  }
   return out;
 }

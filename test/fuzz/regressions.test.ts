@@ -43,45 +43,28 @@ function replayIsolated(f: RegressionFixture): void {
 }
 
 const ENGINE_BUGS = [
-  'gomod-unicode-space-hang.json',
-  'dockerfile-copy-glob-regexp.json',
-  'dockerfile-arg-exponential-throw.json',
-  'dockerfile-arg-exponential-slow.json',
   'dockerfile-shell-quadratic-dollar-brace.json',
   'dockerfile-shell-quadratic-and-and.json',
   'dockerfile-long-instructions.json',
   'config-yaml-error-flood.json',
   'goreleaser-merge-alias-deep-nesting.json',
+  'workflow-unterminated-expression.json',
+  'taskfile-unterminated-template.json',
+  'config-deep-flow-v8-abort.json',
+  'taskfile-deep-block-sequence.json',
 ];
 
 describe('fuzz regressions (fixed)', () => {
   const fixed = fixtures.filter((f) => !f.fixture.engineBug && !ENGINE_BUGS.includes(f.name));
   it('every fixture is either replayed below as fixed or listed as an engine bug', () => {
     for (const f of fixtures) expect(Boolean(f.fixture.engineBug), `${f.name}: engineBug field vs. ENGINE_BUGS list`).toBe(ENGINE_BUGS.includes(f.name));
+    // Every open engine bug has its replay here.
     expect(KNOWN_BUGS.length).toBeGreaterThan(0);
   });
   it.each(fixed.map((f) => [f.name, f.fixture] as const))('%s', (_name, f) => replay(f), 30_000);
 });
 
 describe('fuzz regressions (open engine bugs, expected to fail until fixed)', () => {
-  // ENGINE BUG: server/src/readers/gomod/parse.ts lines() treats only space, tab and U+FEFF as blanks but ends a bare
-  // token at any \s: a form feed (or \v, U+00A0, U+2028 …) in go.mod makes an empty token without advancing, an
-  // infinite loop that fills the heap — the language server dies ("JavaScript heap out of memory"). Replayed in a
-  // watched child process. Repro: go.mod = "module example.com/x\f\n".
-  it.fails('gomod-unicode-space-hang: a form feed in go.mod', () => replay(fixture('gomod-unicode-space-hang.json')), 60_000);
-
-  // ENGINE BUG: server/src/readers/dockerfile/stageState.ts globToRegExp keeps `[` unescaped, so
-  // `COPY --from=build /ap[p /app` throws "Invalid regular expression: Unterminated character class" and the whole
-  // Dockerfile reader fails: the document gets no findings at all while the user types a `[`.
-  it.fails('dockerfile-copy-glob-regexp: an unterminated [ in a COPY source', () => replay(fixture('dockerfile-copy-glob-regexp.json')));
-
-  // ENGINE BUG: server/src/readers/dockerfile/expand.ts expands ARG/ENV values without a size bound ("billion laughs"
-  // for Dockerfiles): `ARG A1=${A0}${A0}` … 30 levels → RangeError: Invalid string length, the reader yields nothing.
-  it.fails('dockerfile-arg-exponential-throw: 30 doubling ARGs', () => replay(fixture('dockerfile-arg-exponential-throw.json')));
-
-  // ENGINE BUG: same cause, below the string-length limit: 27 doubling ARGs take ~0.45 s and ~230 MB (28: ~1 s, ~400 MB).
-  it.fails('dockerfile-arg-exponential-slow: 27 doubling ARGs', () => replay(fixture('dockerfile-arg-exponential-slow.json'), 0), 30_000);
-
   // ENGINE BUG: RUN scripts go to tree-sitter-bash without a size bound or parse timeout; its error recovery is
   // quadratic on `${${${…` (25 KB: ~0.5 s; 100 KB: ~9 s, the server blocked for that long on every keystroke).
   it.fails('dockerfile-shell-quadratic-dollar-brace: 25 KB of ${ in a RUN line', () => replay(fixture('dockerfile-shell-quadratic-dollar-brace.json'), 0), 30_000);
@@ -102,4 +85,22 @@ describe('fuzz regressions (open engine bugs, expected to fail until fixed)', ()
   // the whole document and yaml's visit() copies the path at every level (O(depth²)). A goreleaser file with one
   // unresolvable merge alias and a 3,200-deep flow sequence (3 KB) takes ~0.9 s. Fix: one anchor map per document.
   it.fails('goreleaser-merge-alias-deep-nesting: `<<: *build` and 3,200 nested [', () => replay(fixture('goreleaser-merge-alias-deep-nesting.json'), 0), 30_000);
+
+  // ENGINE BUG: server/src/readers/yaml/templates.ts ACTIONS_EXPR /\$\{\{\s*([\s\S]*?)\s*\}\}/g is cubic on an
+  // unterminated `${{` followed by whitespace (what a user has mid-typing): 1,800 spaces ~0.7 s, 2,400 ~1.6 s.
+  it.fails('workflow-unterminated-expression: `${{` and 1,800 spaces', () => replay(fixture('workflow-unterminated-expression.json'), 0), 30_000);
+
+  // ENGINE BUG: the yaml package composes nested collections recursively and nothing bounds the nesting first. A 5 KB
+  // `.cgo-lens.yaml` (or Taskfile) of "\t" + 5,000 `[` analysed twice in one process makes V8 abort the whole process
+  // ("FATAL ERROR: RegExpCompiler Allocation failed - process out of memory": a yaml regex tiers up to native code that
+  // deep in the stack). Uncatchable — the language server dies on the user's second keystroke. Replayed in a watched
+  // child process, three analyses.
+  it.fails('config-deep-flow-v8-abort: 5,000 nested [ in .cgo-lens.yaml', () => replay(fixture('config-deep-flow-v8-abort.json')), 60_000);
+
+  // ENGINE BUG: same cause, block sequences: "- " x 50,000 overflows the stack in yaml's parser; contained (the reader
+  // failure is logged) but the file gets no analysis and an engine error on every edit.
+  it.fails('taskfile-deep-block-sequence: 50,000 nested "- "', () => replay(fixture('taskfile-deep-block-sequence.json')), 60_000);
+
+  // ENGINE BUG: same file, GO_TEMPLATE /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g on an unterminated `{{` in a Taskfile command.
+  it.fails('taskfile-unterminated-template: `{{` and 1,800 spaces', () => replay(fixture('taskfile-unterminated-template.json'), 0), 30_000);
 });
