@@ -1,2 +1,0 @@
-import { build } from 'esbuild';
-await build({ alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: false, keepNames: false, legalComments: 'none', logLevel: 'warning', entryPoints: ['bench/engine.ts'], outfile: 'bench/.out/engine-prof.cjs' });
