@@ -8,7 +8,8 @@ if (!noCheck) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc',
 
 mkdirSync('dist', { recursive: true });
 // web-tree-sitter's ESM entry reads import.meta.url, which is undefined in a CommonJS bundle: use its CJS build.
-const common = { alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
+// conditions: [] keeps esbuild from preferring ESM builds with getter-based exports (dockerfile-ast's hot Range.create), ~14–40% faster parses.
+const common = { conditions: [], alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: true, legalComments: 'none', logLevel: 'warning' };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -1,5 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { at, intendedCgoValue, rangeText } from '../util';
+import { LineIndex } from '../../text/lineIndex';
 
 export const rule: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const rule: Rule = {
   check({ plan, text }) {
     const out: RuleFinding[] = [];
     for (const w of plan.goEnvWrites) {
-      const lowerKeyword = w.instructionLoc ? /^\s*[a-z]/.test(text.split(/\r?\n/)[w.instructionLoc.range.start.line] ?? '') : false;
+      const lowerKeyword = w.instructionLoc ? /^\s*[a-z]/.test(new LineIndex(text).lineText(w.instructionLoc.range.start.line)) : false;
       // Never carry an invalid value (`false`, CGO205) into the ENV that replaces it.
       const value = intendedCgoValue(w.value);
       const env = `${lowerKeyword ? 'env' : 'ENV'} CGO_ENABLED=${value ?? '0'}`;
