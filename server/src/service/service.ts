@@ -66,6 +66,8 @@ export class CgoLensService {
   private attachWorkspace(plan: BuildPlan, text: string, settings: Settings, files: WorkspaceFiles | undefined): void {
     const index = this.index;
     if (!index?.isReady()) return;
+    // No go.mod and no Go file: no program can be resolved, so skip the per-edit work entirely.
+    if (index.goFileCount() === 0 && index.modules().length === 0) return;
     try {
       if (plan.kind === 'gomod') {
         refreshBuildRecords(index, (uri) => files?.read(uri) ?? index.readText(uri), (uri, t) => {
