@@ -2,16 +2,13 @@
 //   node bench/ab.mjs [--rev HEAD] [--lines 50,300,3000] [--rounds N] FILE[=PATH]...
 // "before" = today's working tree with FILE... taken from git revision --rev (read-only `git show`) or from PATH;
 // "after" = today's working tree. Both are bundled like dist/server.js. Prints CPU and wall medians per size.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dockerfile } from './generate.mjs';
 import { median } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
@@ -60,37 +57,37 @@ await build({ ...common, entryPoints: [path.join(OUT, 'before', 'bench', 'engine
 await build({ ...common, entryPoints: [path.join(ROOT, 'bench', 'engine.ts')], outfile: path.join(OUT, 'after.cjs') });
 
 process.chdir(ROOT); // the WASM files are found under ./node_modules
-const before = require(path.join(OUT, 'before.cjs'));
-const after = require(path.join(OUT, 'after.cjs'));
-const quiet = { info() {}, error(m) { console.error(m); } };
-const engines = [
-  { name: 'before', e: before, s: await before.CgoLensService.create({ log: quiet }) },
-  { name: 'after', e: after, s: await after.CgoLensService.create({ log: quiet }) },
-];
+// Each engine in its own process (separate heaps, and V8 flags one engine sets cannot affect the other), driven
+// interleaved through bench/b1.mjs's worker mode; each worker times its own call.
+const workers = await Promise.all(['before', 'after'].map((name) => new Promise((resolve) => {
+  const child = fork(path.join(ROOT, 'bench', 'b1.mjs'), ['--worker', 'ours', path.join(OUT, `${name}.cjs`)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let pending;
+  child.on('message', (m) => {
+    if (m.ready) resolve({ name, child, call: (lines) => new Promise((r) => { pending = r; child.send({ lines }); }) });
+    else pending?.(m);
+  });
+})));
 
 console.log(`before = working tree with ${files.join(', ')} from ${rev}; after = working tree`);
 console.log('lines   before cpu ms   after cpu ms   after/before   (wall: before / after)   findings');
 for (const lines of sizes) {
-  const text = dockerfile(lines);
-  const rounds = Number(roundsArg ?? Math.max(7, Math.round(20000 / lines)));
+  const rounds = Number(roundsArg ?? Math.max(9, Math.round(20000 / lines)));
+  const warmup = Math.max(3, Math.round(rounds / 5));
   const cpu = [[], []];
   const wall = [[], []];
   const found = [0, 0];
-  for (let r = 0; r < rounds + 3; r++) {
-    engines.forEach((x, i) => {
-      x.e.clearShellCache();
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      found[i] = x.s.analyze({ uri: 'file:///ab/Dockerfile', text }, x.e.defaultSettings()).findings.length;
-      const t = performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      if (r >= 3) {
-        cpu[i].push((c.user + c.system) / 1000);
-        wall[i].push(t);
+  for (let r = 0; r < rounds + warmup; r++) {
+    for (let i = 0; i < workers.length; i++) {
+      const m = await workers[i].call(lines);
+      found[i] = m.count;
+      if (r >= warmup) {
+        cpu[i].push(m.cpu);
+        wall[i].push(m.wall);
       }
-    });
+    }
   }
   const [cb, ca] = cpu.map(median);
   const [wb, wa] = wall.map(median);
   console.log(`${String(lines).padStart(5)}   ${cb.toFixed(2).padStart(13)}   ${ca.toFixed(2).padStart(11)}   ${(ca / cb).toFixed(2).padStart(12)}   (${wb.toFixed(2)} / ${wa.toFixed(2)})   ${found[0]} / ${found[1]}`);
 }
+for (const w of workers) w.child.send({ op: 'exit' });

@@ -76,8 +76,8 @@ async function main() {
     if (quick) return { warmup: 3, rounds: lines >= 3000 ? 3 : 15 };
     if (lines <= 50) return { warmup: 60, rounds: 300 };
     if (lines <= 300) return { warmup: 30, rounds: 150 };
-    if (lines <= 3000) return { warmup: 6, rounds: 30 };
-    return { warmup: 3, rounds: 9 };
+    if (lines <= 3000) return { warmup: 6, rounds: 40 };
+    return { warmup: 3, rounds: 15 };
   };
 
   const results = [];

@@ -40,7 +40,7 @@ export class Server {
     this.proc.stdin.on('error', () => undefined);
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
-      this.published.push({ t: performance.now(), uri: p.uri, version: p.version, count: p.diagnostics.length });
+      this.published.push({ t: performance.now(), uri: p.uri, version: p.version, count: p.diagnostics.length, bytes: JSON.stringify(p).length });
       this.poke();
     });
     this.conn.onNotification('window/logMessage', (p) => {

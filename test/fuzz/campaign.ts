@@ -102,7 +102,10 @@ export function drawCase(seeds: readonly Seed[], seed: number, index: number, o:
 
 /** A short signature of a violation: numbers and quoted text removed, so one bug counts once. */
 export function signature(kind: FuzzKind, violation: string): string {
-  return `${kind}|${violation.replace(/\(.*$/, '').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 160)}`;
+  // Slowness is bucketed by order of magnitude, so a 3 s input is not hidden behind an earlier 0.25 s one.
+  const slow = /^slow: (\d+) ms/.exec(violation);
+  const bucket = slow ? `|${Math.floor(Math.log10(Math.max(1, Number(slow[1]))))}` : '';
+  return `${kind}|${violation.replace(/\(.*$/, '').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 160)}${bucket}`;
 }
 
 function stillFails(oracle: Oracle, input: FuzzInput, sig: string): boolean {
@@ -112,7 +115,7 @@ function stillFails(oracle: Oracle, input: FuzzInput, sig: string): boolean {
 }
 
 /** Delta-debug an input: drop chunks of lines, then chunks of characters, while the violation persists. */
-export function minimize(oracle: Oracle, input: FuzzInput, violation: string, budgetMs = 10_000): FuzzInput {
+export function minimize(oracle: Oracle, input: FuzzInput, violation: string, budgetMs = 10_000, onStep: () => void = () => undefined): FuzzInput {
   const sig = signature(input.kind, violation);
   const end = performance.now() + budgetMs;
   let best = input;
@@ -122,6 +125,7 @@ export function minimize(oracle: Oracle, input: FuzzInput, violation: string, bu
       for (let i = 0; i < parts.length && performance.now() < end; ) {
         const candidate = [...parts.slice(0, i), ...parts.slice(i + chunk)];
         const next = { ...best, text: candidate.join(join) };
+        onStep();
         if (candidate.length < parts.length && stillFails(oracle, next, sig)) {
           parts = candidate;
           best = next;
@@ -182,7 +186,7 @@ export function runCampaign(oracle: Oracle, seeds: readonly Seed[], options: Cam
         continue;
       }
       const crash: Crash = { index, caseSeed: drawn.caseSeed, seedName: drawn.seedName, ops: drawn.ops, input: drawn.input, violations: outcome.violations, hits: 1, ...(known ? { known } : {}) };
-      if (options.minimize && !known) crash.minimal = minimize(oracle, drawn.input, v);
+      if (options.minimize && !known) crash.minimal = minimize(oracle, drawn.input, v, 10_000, () => options.onCase?.(index));
       bySig.set(sig, crash);
       result.crashes.push(crash);
       options.onCrash?.(crash);

@@ -1,10 +1,15 @@
 /**
  * Engine bugs the fuzzer found that are not fixed yet (the fuzz suite does not own engine code). Each has a
- * regression fixture replayed with `it.fails` in regressions.test.ts; the campaigns report inputs that hit one
- * of these as "known" instead of failing, so a new bug still fails the build.
+ * regression fixture (`engineBug` starting with its id) replayed with `it.fails` in regressions.test.ts; the campaigns
+ * report inputs that hit one of these as "known" instead of failing, so a new bug still fails the build.
  *
- * When the lead fixes one: its `it.fails` starts failing ("expected to fail") — flip it to `it`, remove the entry
- * here and the `engineBug` field of its fixture.
+ * When the engine fixes one: its `it.fails` starts failing ("expected to fail") — flip it to a plain replay (drop the
+ * fixture's `engineBug`, note it under `fixed`) and remove the entry here.
+ *
+ * Fixed so far (fixtures in regressions/ with a `fixed` note): the COPY glob RegExp, exponential ARG expansion, the
+ * go.mod blank-character infinite loop, tree-sitter's quadratic error recovery (size bound and parse budget), YAML
+ * deep-nesting process aborts and stack overflows, whole-document alias resolution, the cubic template regexes,
+ * the `.cgo-lens.yaml` error flood, and the CLI reading a `.cgo-lens.yaml` symlink outside; long instructions got 5–10× faster.
  */
 import type { FuzzInput } from './oracle';
 
@@ -13,8 +18,8 @@ export interface KnownBug {
   summary: string;
   matches(input: FuzzInput, violation: string): boolean;
   /**
-   * For bugs that hang or exhaust memory: inputs that would trigger it are not run at all by the campaigns (an
-   * in-process hang cannot be interrupted) and count as hits of this bug.
+   * For bugs that hang, exhaust memory or abort the process: inputs that would trigger it are not run at all by the
+   * campaigns (an in-process hang cannot be interrupted) and count as hits of this bug.
    */
   preempt?(input: FuzzInput): boolean;
 }
@@ -26,56 +31,37 @@ function longestLine(text: string): number {
   return max;
 }
 
-function slowMs(violation: string): number {
-  return Number(/^slow: (\d+) ms/.exec(violation)?.[1] ?? Infinity);
-}
-
-const YAML_KINDS = ['goreleaser', 'taskfile', 'workflow', 'config'];
-/** 1,000 levels of flow or block nesting on one line (`[[[…`, `{{{…`, `- - - …`). */
-const DEEP_YAML = /[[{]{1000}|(- ){1000}/;
-
 export const KNOWN_BUGS: readonly KnownBug[] = [
   {
-    id: 'yaml-deep-nesting',
+    id: 'goreleaser-dockers-reparse',
     summary:
-      'the yaml package composes nested collections recursively: 50,000 levels of `- ` overflow the stack (the reader throws ' +
-      '"Maximum call stack size exceeded"), and ~5,000 levels of `[` analysed twice in one process make V8 abort the whole ' +
-      'process ("FATAL ERROR: RegExpCompiler Allocation failed") when a yaml regex tiers up that deep in the stack — the ' +
-      'language server and the CLI die. No nesting bound before parsing',
-    matches: (i, v) => YAML_KINDS.includes(i.kind) && DEEP_YAML.test(i.text) && /slow:|Maximum call stack|abort|out of memory|hang/i.test(v),
-    // A process abort cannot be contained in-process: the campaigns do not run these inputs while the bug is open.
-    preempt: (i) => YAML_KINDS.includes(i.kind) && DEEP_YAML.test(i.text),
-  },
-  {
-    id: 'shell-parser-quadratic-error-recovery',
-    summary: 'tree-sitter-bash error recovery is quadratic on long erroneous runs (`${${${…`, `&& && …`): a 100 KB RUN line takes 2–9 s; the shell parse has no size bound or timeout',
-    matches: (i, v) => v.startsWith('slow:') && /(\$\{){1000}|(&& ){1000}/.test(i.text),
-  },
-  {
-    id: 'yaml-alias-resolve-deep',
-    summary:
-      'YAML readers resolve aliases with yaml\'s Alias.resolve(doc), which walks the whole document each time (copying the ' +
-      'path at every level, O(depth²)), once per lookup: `builds:\\n  - <<: *build\\nx: ` + 3,200 × `[` takes ~0.9 s in the goreleaser reader',
-    matches: (i, v) => v.startsWith('slow:') && YAML_KINDS.includes(i.kind) && /\*[A-Za-z_]/.test(i.text) && /[[{]{300}/.test(i.text),
-  },
-  {
-    id: 'yaml-template-regex-cubic',
-    summary:
-      'readers/yaml/templates.ts ACTIONS_EXPR and GO_TEMPLATE (`\\s*([\\s\\S]*?)\\s*\\}\\}`) backtrack cubically on an ' +
-      'unterminated `${{` / `{{` followed by whitespace: 1,200 spaces ~0.2 s, 2,400 ~1.6 s, 10,000 minutes',
-    matches: (i, v) => v.startsWith('slow:') && ['goreleaser', 'taskfile', 'workflow'].includes(i.kind) && /\{\{-?\s{200}/.test(i.text),
+      'readers/goreleaser/dockers.ts parses the linked Dockerfile again for every dockers/dockers_v2 entry: 300 entries and ' +
+      'a 150-line Dockerfile ~0.9 s; 275 entries merging an anchor, 4.5 KB, 1.6–2.7 s',
+    matches: (i, v) => i.kind === 'goreleaser' && v.startsWith('slow:') && /^dockers(_v2)?:/m.test(i.text) && Object.keys(i.files ?? {}).some((u) => /Dockerfile$/.test(u)),
   },
   {
     id: 'long-line-cost',
     summary:
-      'a 100 KB line costs 0.2–1.6 s to analyse (roughly linear, but heavy): Dockerfiles — dockerfile-ast re-tokenises an ' +
-      'instruction on every getArguments() call and the reader calls it several times; YAML kinds — the yaml package builds one ' +
-      'YAMLError (with a stack trace) per problem; shell-bearing kinds — tree-sitter plus interpretation of ~50,000 words. ' +
-      'No per-line or per-instruction size bound below maxFileBytes (2 MiB)',
-    // Up to 2 s: slower than that is not this bug (the quadratic ones above, or a new one).
-    matches: (i, v) => v.startsWith('slow:') && slowMs(v) <= 2000 && longestLine(i.text) >= 25_000,
+      'linear but heavy: ~50–60 ms CPU per 100 KB Dockerfile instruction (down from 0.3–0.8 s), so a 1 MB, 10-line ' +
+      'Dockerfile of such RUN lines takes ~0.5 s; YAML kinds similar (a 200 KB Taskfile of two long lines ~0.25 s); nothing ' +
+      'bounds a line or an instruction below maxFileBytes (2 MiB)',
+    // Up to 2 s: slower than that is not this bug.
+    matches: (i, v) => /^slow: \d+ ms/.test(v) && Number(/^slow: (\d+)/.exec(v)![1]) <= 2000 && longestLine(i.text) >= 25_000,
+  },
+  {
+    id: 'goreleaser-fix-past-eof',
+    summary:
+      'the CGO202 fixes on a GoReleaser build insert `env:` at the line after the build item; when that item is the last ' +
+      'line and the file has no final newline the edit lies past the end of the document (`builds:\\n- id: a`)',
+    matches: (i, v) => i.kind === 'goreleaser' && !/\r?\n$|\r$/.test(i.text) && /^CGO\d+: fix ".*" edit line (\d+) outside 0\.\.(\d+)/.test(v) && lastLinePlusOne(v),
   },
 ];
+
+/** The edit is on the line just past the last one (`line N outside 0..N-1`). */
+function lastLinePlusOne(violation: string): boolean {
+  const m = /edit line (\d+) outside 0\.\.(\d+)/.exec(violation);
+  return m !== null && Number(m[1]) === Number(m[2]) + 1;
+}
 
 export function knownBugOf(input: FuzzInput, violation: string): KnownBug | undefined {
   return KNOWN_BUGS.find((b) => b.matches(input, violation));

@@ -13,13 +13,15 @@
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import { allSeeds, type RegressionFixture } from './corpus';
-import { describeSlowest, drawCase, runCampaign, writeCrasher, type CampaignResult, type Crash, type Slowest } from './campaign';
+import { describeSlowest, drawCase, runCampaign, signature, writeCrasher, type CampaignResult, type Crash, type Slowest } from './campaign';
 import { knownBugOf } from './known';
 import { BOUNDED_OPTIONS, LONG_OPTIONS } from './mutator';
 import { Oracle, type FuzzInput } from './oracle';
 import { FULL_TABLE, pathologicalRows } from './pathological';
 
 const CASE_TIMEOUT_MS = 15_000;
+/** Before its first case the child loads the WASM parsers and harvests the seeds (TypeScript-parses the tests). */
+const STARTUP_TIMEOUT_MS = 120_000;
 /** Set in the environment of the child that runs the cases. */
 const CHILD_ENV = 'CGO_LENS_FUZZ_CHILD';
 
@@ -78,6 +80,7 @@ function parse(argv: string[]): Args {
 
 type FromWorker =
   | { t: 'case'; index: number }
+  | { t: 'stats'; result: CampaignResult }
   | { t: 'crash'; crash: Crash }
   | { t: 'done'; result: CampaignResult }
   | { t: 'replay'; violations: string[]; ms: number };
@@ -120,6 +123,9 @@ async function workerMain(job: WorkerJob): Promise<void> {
     mutator: job.bounded ? BOUNDED_OPTIONS : LONG_OPTIONS,
     onCase: (index) => post({ t: 'case', index }),
     onCrash: (crash) => post({ t: 'crash', crash }),
+    // Partial statistics, so a child that dies still leaves its figures behind.
+    progressEvery: 1000,
+    onProgress: (r) => post({ t: 'stats', result: { ...r, crashes: [] } }),
   });
   await postLast({ t: 'done', result });
 }
@@ -149,16 +155,22 @@ function runWorker(job: WorkerJob, heapMb: number, onMessage: (m: FromWorker) =>
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-8000)));
     let lastCase: number | undefined;
     let beat = Date.now();
+    let started = false;
     let died: string | undefined;
     let finished = false;
+    // Two consecutive stale ticks: if this process itself was blocked, the child's queued messages get their turn
+    // between the ticks, so a busy parent never kills a healthy child.
+    let staleTicks = 0;
     const watchdog = setInterval(() => {
-      if (!finished && Date.now() - beat > CASE_TIMEOUT_MS) {
-        died = `hang: no result after ${CASE_TIMEOUT_MS / 1000} s`;
+      staleTicks = !finished && Date.now() - beat > (started ? CASE_TIMEOUT_MS : STARTUP_TIMEOUT_MS) ? staleTicks + 1 : 0;
+      if (staleTicks >= 2) {
+        died = started ? `hang: no result after ${CASE_TIMEOUT_MS / 1000} s` : `the child did not start within ${STARTUP_TIMEOUT_MS / 1000} s`;
         child.kill('SIGKILL');
       }
     }, 250);
     child.on('message', (m: FromWorker) => {
       beat = Date.now();
+      started = true;
       if (m.t === 'case') lastCase = m.index;
       if (m.t === 'done' || m.t === 'replay') finished = true;
       onMessage(m);
@@ -197,7 +209,7 @@ async function campaign(args: Args): Promise<void> {
   const total = emptyResult();
   const signatures = new Set<string>();
   const report = (c: Crash) => {
-    const key = `${c.known ?? 'new'}|${c.violations[0]?.replace(/\d+/g, 'N').slice(0, 120)}`;
+    const key = `${c.known ?? 'new'}|${signature(c.input.kind, c.violations[0] ?? '')}`;
     if (signatures.has(key)) return;
     signatures.add(key);
     total.crashes.push(c);
@@ -208,11 +220,13 @@ async function campaign(args: Args): Promise<void> {
   let lastPrint = Date.now();
   for (;;) {
     let part: CampaignResult | undefined;
+    let partial: CampaignResult | undefined;
     const outcome = await runWorker(
       { mode: 'campaign', seed: args.seed, startIndex: start, maxCases: args.maxCases, deadlineEpoch, minimize: args.minimize, bounded: args.bounded },
       args.heapMb,
       (m) => {
         if (m.t === 'crash') report(m.crash);
+        else if (m.t === 'stats') partial = m.result;
         else if (m.t === 'done') part = m.result;
         else if (m.t === 'case' && m.index % 2000 === 0 && Date.now() - lastPrint > 5000) {
           lastPrint = Date.now();
@@ -230,6 +244,7 @@ async function campaign(args: Args): Promise<void> {
     const violation = outcome.died ?? 'the child exited without a result';
     const known = knownBugOf(drawn.input, violation)?.id;
     report({ index, caseSeed: drawn.caseSeed, seedName: drawn.seedName, ops: drawn.ops, input: drawn.input, violations: [violation], hits: 1, ...(known ? { known } : {}) });
+    if (partial) merge(total, { ...partial, cases: 0 });
     total.cases += index - start + 1;
     total.byKind[drawn.input.kind] = (total.byKind[drawn.input.kind] ?? 0) + 1;
     start = index + 1;

@@ -23,7 +23,10 @@ import { DiskWorkspaceFiles } from '../workspace/files';
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // Everything that can be the user's mistake is checked before any output, so exit 2 never comes with
   // half a report.
-  const { config } = loadConfig(options.config, io.cwd);
+  const { config } = loadConfig(options.config, io.cwd, {
+    roots: options.paths.map((p) => path.resolve(io.cwd, p)),
+    warn: (message) => io.stderr.write(`cgo-lens: ${message}\n`),
+  });
   const threshold: FailureThreshold = options.failureThreshold ?? config.failureThreshold ?? 'error';
   const roots = resolveRoots(options.paths, io.cwd);
 

@@ -9,7 +9,7 @@ export function renderMarkdown(md: string, pal: Palette): string {
   let fence: string | undefined;
   let inComment = false;
   for (const raw of md.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (inComment) {
       if (line.includes('-->')) inComment = false;
       continue;
@@ -28,10 +28,10 @@ export function renderMarkdown(md: string, pal: Palette): string {
       if (!line.includes('-->')) inComment = true;
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
-      const level = heading[1]!.length;
-      const text = stripInline(heading[2]!);
+      const level = heading.level;
+      const text = stripInline(heading.text);
       if (out.length && out[out.length - 1] !== '') out.push('');
       if (level === 1) out.push(pal.bold(pal.underline(text)), ...(pal.bold('x') === 'x' ? ['='.repeat(text.length)] : []));
       else if (level === 2) out.push(pal.bold(text), ...(pal.bold('x') === 'x' ? ['-'.repeat(text.length)] : []));
@@ -43,9 +43,9 @@ export function renderMarkdown(md: string, pal: Palette): string {
       out.push(pal.gray('│ ') + renderInline(quote[1]!, pal));
       continue;
     }
-    const bullet = /^(\s*)[-*+]\s+(.*)$/.exec(line);
+    const bullet = listItem(line);
     if (bullet) {
-      out.push(`${bullet[1]}  • ${renderInline(bullet[2]!, pal)}`);
+      out.push(`${bullet.indent}  • ${renderInline(bullet.text, pal)}`);
       continue;
     }
     if (line === '' && out[out.length - 1] === '') continue;
@@ -148,7 +148,7 @@ function splitWords(text: string): string[] {
   let i = 0;
   while (i < text.length) {
     const rest = text.slice(i);
-    const atom = /^(`+)[\s\S]*?\1/.exec(rest)?.[0] ?? /^\[[^\]]*\]\([^)]*\)/.exec(rest)?.[0];
+    const atom = codeSpanAt(rest) ?? /^\[[^\]]*\]\([^)]*\)/.exec(rest)?.[0];
     if (atom) {
       word += atom;
       i += atom.length;
@@ -170,4 +170,63 @@ function splitWords(text: string): string[] {
 export function visibleLength(s: string): number {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+// Line shapes, scanned rather than matched with regular expressions such as /^(#{1,6})\s+(.*?)\s*#*$/, which
+// backtrack quadratically on long runs of blanks (scripts/check-regex.mjs). Same results as those patterns.
+
+const isBlank = (c: string | undefined): boolean => c !== undefined && c.trim() === '';
+/** `.` in a regular expression stops at these. */
+const hasLineTerminator = (s: string): boolean => /[\n\r\u2028\u2029]/.test(s);
+
+/** `## Title ##`: 1–6 `#`, at least one blank, the text without surrounding blanks and closing `#`s. */
+function atxHeading(line: string): { level: number; text: string } | undefined {
+  let level = 0;
+  while (line[level] === '#') level++;
+  if (level < 1 || level > 6 || !isBlank(line[level])) return undefined;
+  let end = line.length;
+  while (end > level && line[end - 1] === '#') end--;
+  const text = line.slice(level, end).trim();
+  return hasLineTerminator(text) ? undefined : { level, text };
+}
+
+/** `  - item`: indentation, a `-`, `*` or `+`, at least one blank, the rest. */
+function listItem(line: string): { indent: string; text: string } | undefined {
+  let i = 0;
+  while (isBlank(line[i])) i++;
+  const marker = line[i];
+  if ((marker !== '-' && marker !== '*' && marker !== '+') || !isBlank(line[i + 1])) return undefined;
+  let j = i + 1;
+  while (isBlank(line[j])) j++;
+  const text = line.slice(j);
+  return hasLineTerminator(text) ? undefined : { indent: line.slice(0, i), text };
+}
+
+/**
+ * A code span at the start of `s`, as /^(`+)[\s\S]*?\1/ matched it: an opening run of `open` backticks closed by the
+ * first later run of n backticks, for the largest n ≤ open that has one. A closer of n ≤ open/2 backticks is found
+ * inside the opening run itself (at n); a longer one only in a later run at least n long.
+ */
+function codeSpanAt(s: string): string | undefined {
+  let open = 0;
+  while (s.charCodeAt(open) === 96) open++;
+  if (open === 0) return undefined;
+  const half = Math.floor(open / 2);
+  /** n → start of the first later run of at least n backticks (for half < n ≤ open). */
+  const firstRun: number[] = [];
+  let longest = half;
+  for (let i = open; i < s.length && longest < open; ) {
+    if (s.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (s.charCodeAt(j) === 96) j++;
+    const run = Math.min(j - i, open);
+    for (let n = longest + 1; n <= run; n++) firstRun[n] = i;
+    longest = Math.max(longest, run);
+    i = j;
+  }
+  for (let n = open; n > half; n--) if (firstRun[n] !== undefined) return s.slice(0, firstRun[n] + n);
+  return half > 0 ? s.slice(0, 2 * half) : undefined;
 }

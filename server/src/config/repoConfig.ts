@@ -1,9 +1,10 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, type Pair } from 'yaml';
 import type { Range } from '../model/types';
 import type { RuleId, Severity } from '../rules/types';
 import { ruleById } from '../rules/registry';
 import type { CustomImage, Settings } from './settings';
 import { effectiveSettings } from './resolve';
+import { parseBoundedYaml } from '../readers/yaml/depthGuard';
 
 /**
  * `.cgo-lens.yaml`, shared by the CLI and the language server. Modelled on `.hadolint.yaml` so users meet
@@ -46,10 +47,13 @@ export const SEVERITY_ALIASES: Readonly<Record<string, Severity>> = { info: 'inf
 /** Near misses that are not accepted, only suggested in the error message. */
 const SEVERITY_SUGGESTIONS: Readonly<Record<string, Severity>> = { ...SEVERITY_ALIASES, note: 'information', warn: 'warning' };
 /**
- * Larger than any sensible config; past this the file is refused before YAML parsing (a wrong file picked up
- * by mistake, a generated blob) so parsing cost stays bounded. The LSP loader refuses even earlier (256 KB).
+ * Larger than any sensible config (a real one is a few hundred bytes); past this the file is refused before YAML
+ * parsing (a wrong file picked up by mistake, a generated blob) so parsing cost stays bounded: the file is parsed on
+ * every keystroke while it is edited, and broken YAML costs the yaml package one error object per problem.
  */
-export const MAX_REPO_CONFIG_CHARS = 1024 * 1024;
+export const MAX_REPO_CONFIG_CHARS = 64 * 1024;
+/** At most this many problems are reported; the last one says how many more there are. */
+export const MAX_REPO_CONFIG_ERRORS = 50;
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function emptyRepoConfig(): RepoConfig {
@@ -69,11 +73,19 @@ export function parseRepoConfig(text: string, fileName: string): ParsedRepoConfi
     return { config: emptyRepoConfig(), errors: [{ message: `${fileName} is not a text file (it contains NUL bytes)`, range: FILE_START }] };
   }
   try {
-    return parseChecked(text, fileName);
+    const parsed = parseChecked(text, fileName);
+    return { ...parsed, errors: capErrors(parsed.errors, fileName) };
   } catch (e) {
     // The yaml package is robust, but a config error must never take the server or the CLI down with it.
     return { config: emptyRepoConfig(), errors: [{ message: `${fileName} could not be read: ${e instanceof Error ? firstLine(e.message) : String(e)}`, range: FILE_START }] };
   }
+}
+
+/** At most MAX_REPO_CONFIG_ERRORS entries of `total` problems (the first `errors`): the last one counts the rest. */
+function capErrors(errors: RepoConfigError[], fileName: string, total = errors.length): RepoConfigError[] {
+  if (total <= MAX_REPO_CONFIG_ERRORS) return errors;
+  const shown = errors.slice(0, MAX_REPO_CONFIG_ERRORS - 1);
+  return [...shown, { message: `${total - shown.length} more problems in ${fileName} are not shown`, range: errors[shown.length]?.range ?? FILE_START }];
 }
 
 function parseChecked(text: string, fileName: string): ParsedRepoConfig {
@@ -81,14 +93,16 @@ function parseChecked(text: string, fileName: string): ParsedRepoConfig {
   const errors: RepoConfigError[] = [];
   const lc = new LineCounter();
   // prettyErrors off: the pretty form is multi-line with a code excerpt; callers want one line each.
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // Nesting is bounded (the yaml package recurses on it): a file nested too deeply is refused, not parsed.
+  const { doc, tooDeep } = parseBoundedYaml(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const rangeOf = (start: number, end: number): Range => ({ start: toPos(lc, start), end: toPos(lc, Math.max(start, end)) });
+  if (tooDeep) return { config, errors: [{ message: `invalid YAML: ${tooDeep.message}`, range: rangeOf(tooDeep.offset, tooDeep.offset) }] };
   // Every error gets a range (the file start at worst) so the editor can always place it.
   const nodeRange = (n: YamlNode | null | undefined): Range => (n?.range ? rangeOf(n.range[0], n.range[1]) : FILE_START);
   const err = (message: string, node?: YamlNode | null) => errors.push({ message, range: nodeRange(node) });
 
-  for (const e of doc.errors) errors.push({ message: `invalid YAML: ${firstLine(e.message)}`, range: rangeOf(e.pos[0], e.pos[1]) });
-  if (doc.errors.length) return { config, errors };
+  for (const e of doc.errors.slice(0, MAX_REPO_CONFIG_ERRORS)) errors.push({ message: `invalid YAML: ${firstLine(e.message)}`, range: rangeOf(e.pos[0], e.pos[1]) });
+  if (doc.errors.length) return { config, errors: capErrors(errors, fileName, doc.errors.length) };
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return { config, errors };

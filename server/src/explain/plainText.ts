@@ -6,13 +6,12 @@
 export function toPlainText(md: string): string {
   const out: string[] = [];
   for (const raw of md.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (/^\s*(---+|\*\*\*+|___+)\s*$/.test(line)) {
       if (out.length && out[out.length - 1] !== '') out.push('');
       continue;
     }
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    out.push(inline(heading ? heading[1] : line));
+    out.push(inline(headingText(line) ?? line));
   }
   // Collapse runs of blank lines left by separators.
   const collapsed = out.filter((l, i) => l !== '' || (i > 0 && out[i - 1] !== ''));
@@ -54,4 +53,16 @@ function plainSpan(s: string): string {
     .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2')
     .replace(/(^|[\s(])_([^_\s][^_]*)_(?=[\s).,;:]|$)/g, '$1$2')
     .replace(/\\([\\`*_[\]()#+\-.!|<>])/g, '$1');
+}
+
+/**
+ * The text of a `## heading` line (1–6 `#`, at least one blank): what /^#{1,6}\s+(.*)$/ captured, found with a scan
+ * (scripts/check-regex.mjs flags that pattern's adjacent quantifiers).
+ */
+function headingText(line: string): string | undefined {
+  let level = 0;
+  while (line[level] === '#') level++;
+  if (level < 1 || level > 6 || line[level] === undefined || line[level]!.trim() !== '') return undefined;
+  const text = line.slice(level).trimStart();
+  return /[\n\r\u2028\u2029]/.test(text) ? undefined : text;
 }

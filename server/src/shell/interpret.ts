@@ -1,6 +1,6 @@
 import type { EnvValue, Location, Word } from '../model/types';
 import { BUILD_VARS, ShellEnv } from './env';
-import { parseShellTree, type ShellNode as Node } from './parser';
+import { parseShellTree, type ShellNode as Node, type ShellSkip } from './parser';
 import type { ShellSource } from './source';
 import { resolveWord } from './words';
 
@@ -38,17 +38,27 @@ export interface ShellRunResult {
   /** The environment at the end of the script (what `export` left behind, for "lost export" checks). */
   env: ShellEnv;
   hasErrors: boolean;
+  /** Set when the script was not analysed at all (parser.ts MAX_SHELL_CHARS, SHELL_PARSE_BUDGET_MS). */
+  skipped?: ShellSkip;
 }
 
 const MAX_FUNCTION_DEPTH = 8;
 const MAX_NODES = 200_000;
 
+export interface ShellTextLimits {
+  /** Longer scripts are not analysed (`skipped: 'too-long'`); default MAX_SHELL_CHARS, Infinity for a whole script file. */
+  maxChars?: number;
+}
+
+/** A whole script file (`build.sh`): bounded by maxFileBytes, not by MAX_SHELL_CHARS. */
+export const WHOLE_SCRIPT_FILE: ShellTextLimits = { maxChars: Infinity };
+
 /** Walk a shell script the way a shell would run it, tracking variables, and report each simple command. */
-export function runShell(source: ShellSource, env: ShellEnv, hooks: ShellHooks): ShellRunResult {
-  const tree = parseShellTree(source.text);
+export function runShell(source: ShellSource, env: ShellEnv, hooks: ShellHooks, limits: ShellTextLimits = {}): ShellRunResult {
+  const tree = parseShellTree(source.text, limits.maxChars);
   const walker = new Walker(source, hooks);
   const out = walker.statement(tree.rootNode, env);
-  return { env: out, hasErrors: tree.hasError };
+  return { env: out, hasErrors: tree.hasError, ...(tree.skipped ? { skipped: tree.skipped } : {}) };
 }
 
 class Walker {

@@ -72,11 +72,47 @@ export function parseShell(text: string): Tree {
   return tree;
 }
 
+/**
+ * Longer scripts embedded in another file (a RUN body, a `run:` block, a recipe line) are not parsed (nor analysed)
+ * at all: a real one is a few KB, and tree-sitter-bash's error recovery is quadratic on some broken input (`${${${…`,
+ * `&& && …`: 100 KB takes seconds). A whole script file is bounded by maxFileBytes and the parse budget only.
+ */
+export const MAX_SHELL_CHARS = 32 * 1024;
+/**
+ * A tree-sitter parse still running after this long is cancelled, and the text is not analysed; a longer script gets
+ * SHELL_PARSE_MS_PER_LINE more per line (a 11,000-line libtool script parses in ~60 ms, 0.005 ms a line).
+ */
+export const SHELL_PARSE_BUDGET_MS = 50;
+export const SHELL_PARSE_MS_PER_LINE = 0.05;
+
+function parseBudgetMs(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return SHELL_PARSE_BUDGET_MS + lines * SHELL_PARSE_MS_PER_LINE;
+}
+
+/** Why a shell text was not analysed: longer than MAX_SHELL_CHARS, or its parse ran out of time. */
+export type ShellSkip = 'too-long' | 'too-slow';
+
+/** `parseShell`, cancelled after `budgetMs` (undefined then). */
+function parseShellWithin(text: string, budgetMs: number): Tree | undefined {
+  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
+  const deadline = performance.now() + budgetMs;
+  // tree-sitter calls this every few hundred parse operations; returning true cancels the parse.
+  const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
+  if (tree) return tree;
+  // A cancelled parse resumes where it stopped on the next call unless the parser is reset.
+  parser.reset();
+  return undefined;
+}
+
 // ---- plain-JS syntax trees, cached by text --------------------------------------------------------------------------
 
 export interface ShellTree {
   rootNode: ShellNode;
   hasError: boolean;
+  /** Set when the text was not parsed: `rootNode` is then an empty program. */
+  skipped?: ShellSkip;
 }
 
 const typeNames: string[] = [];
@@ -136,9 +172,11 @@ const MAX_CACHEABLE_CHARS = 64 * 1024;
 
 /**
  * Parse shell text into an immutable plain-JS tree, reusing the tree of an identical text parsed recently. Simple
- * command lists take the fast path (fastParse.ts, same tree); the rest is parsed by tree-sitter.
+ * command lists take the fast path (fastParse.ts, same tree); the rest is parsed by tree-sitter. A text longer than
+ * `maxChars`, or whose parse runs out of time, gets an empty tree with `skipped` set.
  */
-export function parseShellTree(text: string): ShellTree {
+export function parseShellTree(text: string, maxChars = MAX_SHELL_CHARS): ShellTree {
+  if (text.length > maxChars) return skippedTree(text, 'too-long');
   // The fast path costs less than a cache lookup would save: only tree-sitter's trees are kept.
   const fast = fastParse(text);
   if (fast) return { rootNode: fast, hasError: false };
@@ -148,7 +186,8 @@ export function parseShellTree(text: string): ShellTree {
     cache.set(text, hit); // most recently used last
     return hit;
   }
-  const result = parseWithTreeSitter(text);
+  // A parse that ran out of time is cached too: the next analysis of the unchanged text does not pay for it again.
+  const result = parseWithTreeSitter(text, parseBudgetMs(text));
   if (text.length <= MAX_CACHEABLE_CHARS) {
     cache.set(text, result);
     cachedChars += text.length;
@@ -161,14 +200,22 @@ export function parseShellTree(text: string): ShellTree {
   return result;
 }
 
-/** The tree-sitter parse as a ShellTree, without the cache or the fast path (what the fast path must equal). */
-export function parseWithTreeSitter(text: string): ShellTree {
-  const tree = parseShell(text);
+/**
+ * The tree-sitter parse as a ShellTree, without the cache or the fast path (what the fast path must equal).
+ * With `budgetMs`, a parse still running after that long is cancelled: an empty tree, `skipped: 'too-slow'`.
+ */
+export function parseWithTreeSitter(text: string, budgetMs = Infinity): ShellTree {
+  const tree = budgetMs === Infinity ? parseShell(text) : parseShellWithin(text, budgetMs);
+  if (!tree) return skippedTree(text, 'too-slow');
   try {
     return snapshot(tree, text);
   } finally {
     tree.delete();
   }
+}
+
+function skippedTree(text: string, skipped: ShellSkip): ShellTree {
+  return { rootNode: new ShellNode('program', true, 0, 0, null, NO_NODES, text), hasError: true, skipped };
 }
 
 /** Forget every cached tree (benchmarks measuring a cold analysis; tests). */

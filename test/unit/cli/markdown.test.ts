@@ -47,3 +47,30 @@ describe('wrapMarkdown', () => {
     expect(wrapMarkdown('`a` `b` `c` `d`', 5, '', plain)).toEqual(['`a`', '`b`', '`c`', '`d`']);
   });
 });
+
+describe('line shapes without super-linear regular expressions', () => {
+  it('headings: level, text without closing #s; 7 #s or no blank is not a heading', () => {
+    expect(renderMarkdown('## Title ##\n', plain)).toBe('Title\n-----\n');
+    expect(renderMarkdown('### C#\n', plain)).toBe('C\n');
+    expect(renderMarkdown('####### seven\n', plain)).toBe('####### seven\n');
+    expect(renderMarkdown('#nospace\n', plain)).toBe('#nospace\n');
+  });
+
+  it('bullets keep their indentation', () => {
+    expect(renderMarkdown('  * item\n- other\n', plain)).toBe('    • item\n  • other\n');
+  });
+
+  it('a code span is never split when wrapping', () => {
+    expect(wrapMarkdown('`a b` c', 3, '', plain)).toEqual(['`a b`', 'c']);
+    expect(wrapMarkdown('x ``a ` b`` c', 6, '', plain)).toEqual(['x', '`a ` b`', 'c']);
+  });
+
+  it('long runs of blanks cost linear time (the former patterns were quadratic on them)', () => {
+    const blanks = ' '.repeat(50_000);
+    const c0 = process.cpuUsage();
+    renderMarkdown(`## a${blanks}x\n-${blanks}x\n`, plain);
+    wrapMarkdown('`'.repeat(5000) + blanks + '`'.repeat(4999), 80, '', plain);
+    const c = process.cpuUsage(c0);
+    expect((c.user + c.system) / 1000).toBeLessThan(500);
+  });
+});

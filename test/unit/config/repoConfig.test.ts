@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRepoConfig, MAX_REPO_CONFIG_CHARS, parseRepoConfig } from '../../../server/src/config/repoConfig';
+import { applyRepoConfig, MAX_REPO_CONFIG_CHARS, MAX_REPO_CONFIG_ERRORS, parseRepoConfig } from '../../../server/src/config/repoConfig';
+import { MAX_YAML_DEPTH } from '../../../server/src/readers/yaml/depthGuard';
 import { defaultSettings } from '../../../server/src/config/settings';
 
 const parse = (text: string) => parseRepoConfig(text, '.cgo-lens.yaml');
@@ -167,5 +168,50 @@ describe('applyRepoConfig', () => {
     const base = defaultSettings();
     base.rules = { CGO101: 'warning' };
     expect(applyRepoConfig(base, parse('ignored: [CGO101]').config).rules).toEqual({ CGO101: 'warning' });
+  });
+});
+
+describe('parseRepoConfig: bounded cost on any input', () => {
+  const cpuMs = (fn: () => void): number => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+
+  it('a real config is tiny: over 64 KB is refused with one error at the top, unparsed', () => {
+    expect(MAX_REPO_CONFIG_CHARS).toBe(64 * 1024);
+    const r = parse('ignored: [' + '"'.repeat(100_000) + ']');
+    expect(r.errors).toEqual([{ message: '.cgo-lens.yaml is too large for a configuration file (over 64 KB)', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  });
+
+  it('YAML nested deeper than 200 levels is refused with one error where it got too deep, not parsed', () => {
+    for (const text of ['\t' + '['.repeat(5000), 'ignored:\n' + '  - '.repeat(10_000), 'override:\n  error: ' + '{a: '.repeat(3000)]) {
+      for (let i = 0; i < 3; i++) {
+        const r = parse(text);
+        expect(r.config).toEqual({ ignored: [], override: {}, images: {} });
+        expect(r.errors).toEqual([{ message: `invalid YAML: YAML nested deeper than ${MAX_YAML_DEPTH} levels: skipped`, range: expect.anything() }]);
+        expect(r.errors[0]!.range!.start.line).toBe(text.startsWith('\t') ? 0 : 1);
+      }
+    }
+  });
+
+  it(`at most ${MAX_REPO_CONFIG_ERRORS} problems are reported; the last one counts the rest`, () => {
+    const yamlFlood = parse('ignored: [' + '"'.repeat(60_000) + ']').errors;
+    expect(yamlFlood).toHaveLength(MAX_REPO_CONFIG_ERRORS);
+    expect(yamlFlood[MAX_REPO_CONFIG_ERRORS - 1]!.message).toMatch(/^\d+ more problems in \.cgo-lens\.yaml are not shown$/);
+    expect(Number(yamlFlood[MAX_REPO_CONFIG_ERRORS - 1]!.message.split(' ')[0])).toBeGreaterThan(20_000);
+    const unknownRules = parse('ignored: [' + Array.from({ length: 120 }, (_, i) => `NOPE${i}`).join(', ') + ']').errors;
+    expect(unknownRules).toHaveLength(MAX_REPO_CONFIG_ERRORS);
+    expect(unknownRules[0]!.message).toBe('unknown rule "NOPE0" in ignored');
+    expect(unknownRules[MAX_REPO_CONFIG_ERRORS - 1]!.message).toBe(`${120 - (MAX_REPO_CONFIG_ERRORS - 1)} more problems in .cgo-lens.yaml are not shown`);
+    // Exactly at the cap: nothing is summarised.
+    expect(parse('ignored: [' + Array.from({ length: MAX_REPO_CONFIG_ERRORS }, (_, i) => `NOPE${i}`).join(', ') + ']').errors.every((e) => e.message.startsWith('unknown rule'))).toBe(true);
+  });
+
+  it('a config just under the size bound full of YAML errors stays well under the 200 ms analysis budget', () => {
+    const text = 'ignored: [' + '"'.repeat(MAX_REPO_CONFIG_CHARS - 20) + ']';
+    parse(text); // warm up
+    expect(Math.min(cpuMs(() => parse(text)), cpuMs(() => parse(text)))).toBeLessThan(150);
   });
 });

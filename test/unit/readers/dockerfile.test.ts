@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initShellParser } from '../../../server/src/shell/parser';
-import { cgoOf, lines, plan } from './helpers';
+import { DockerfileParser, Instruction, type Argument } from 'dockerfile-ast';
+import { clearShellCache, initShellParser, MAX_SHELL_CHARS, SHELL_PARSE_BUDGET_MS } from '../../../server/src/shell/parser';
+import { tokeniseUncached } from '../../../server/src/readers/dockerfile/astMemo';
+import { cgoOf, lines, plan, URI } from './helpers';
 
 beforeAll(() => initShellParser());
 
@@ -164,5 +166,52 @@ describe('Dockerfile reader: ARG declarations', () => {
     expect(inv.env.CGO_ENABLED?.value).toBe('0');
     expect(inv.env.CGO_ENABLED?.valueLoc?.range).toEqual({ start: { line: 2, character: 20 }, end: { line: 2, character: 23 } });
     expect(inv.target).toMatchObject({ cross: 'unknown', platformDependent: true });
+  });
+});
+
+describe('Dockerfile reader: bounded cost on long instructions', () => {
+  const cpuMs = (fn: () => void): number => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+
+  it(`a RUN script longer than ${MAX_SHELL_CHARS / 1024} KB is not analysed, and says so`, () => {
+    const p = plan(lines('FROM golang:1.22', 'RUN CGO_ENABLED=0 go build -o /app ' + 'x '.repeat(MAX_SHELL_CHARS / 2), 'RUN CGO_ENABLED=1 go build -o /b .'));
+    expect(p.notes).toEqual([{ message: `RUN script longer than ${MAX_SHELL_CHARS / 1024} KB: not analysed`, loc: { uri: URI, range: { start: { line: 1, character: 0 }, end: { line: 1, character: MAX_SHELL_CHARS + 35 } } } }]);
+    // The other RUN lines still are.
+    expect(p.invocations.map((i) => i.env.CGO_ENABLED?.value)).toEqual(['1']);
+  });
+
+  it('a RUN script tree-sitter cannot parse in time is not analysed, and says so', () => {
+    clearShellCache();
+    const p = plan(lines('FROM golang:1.22', 'RUN go build ' + '${'.repeat(12_500)));
+    expect(p.notes.map((n) => n.message)).toEqual([`RUN script not parsed within ${SHELL_PARSE_BUDGET_MS} ms: not analysed`]);
+  });
+
+  it('dockerfile-ast tokenises each instruction once, however often its arguments are asked for', () => {
+    const text = lines('FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'RUN --mount=type=cache,target=/c \\', '  CGO_ENABLED=0 go build -o /app .', 'RUN ["go", "build"]', 'COPY --from=build /app /app', 'RUN <<EOF', 'go build', 'EOF');
+    const dockerfile = DockerfileParser.parse(text);
+    const raw = (i: Instruction) => (i as unknown as { getRawArguments(): Argument[] }).getRawArguments();
+    for (const instr of dockerfile.getInstructions()) {
+      const first = raw(instr);
+      const again = raw(instr);
+      // One tokenisation: the same Argument objects every time, in a fresh array (callers shift flags off it)...
+      expect(again).not.toBe(first);
+      first.forEach((a, k) => expect(again[k]).toBe(a));
+      // ...equal to what the library computes when asked again.
+      expect(first.map((a) => [a.getValue(), a.getRange()])).toEqual(tokeniseUncached(instr).map((a) => [a.getValue(), a.getRange()]));
+    }
+    const run = dockerfile.getInstructions()[1]!;
+    expect((run as unknown as { getFlags(): unknown[] }).getFlags()).toHaveLength(1);
+    for (let k = 0; k < 2; k++) expect(run.getArguments().map((a) => a.getValue())).toEqual(['CGO_ENABLED=0', 'go', 'build', '-o', '/app', '.']);
+    expect(raw(run)).toHaveLength(7); // the flag is still there for the next caller
+  });
+
+  it('two 100 KB RUN lines are read in well under the 200 ms analysis budget (was 0.4–1.5 s)', () => {
+    const text = lines('FROM golang:1.22 AS build', 'RUN go build -o /app1 ' + 'x '.repeat(50_000), 'RUN go build -o /app2 ' + 'x '.repeat(50_000), 'FROM scratch', 'COPY --from=build /app1 /app');
+    plan(text); // warm up
+    expect(Math.min(cpuMs(() => plan(text)), cpuMs(() => plan(text)))).toBeLessThan(120);
   });
 });

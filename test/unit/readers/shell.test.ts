@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initShellParser } from '../../../server/src/shell/parser';
+import { clearShellCache, initShellParser, MAX_SHELL_CHARS } from '../../../server/src/shell/parser';
 import { readShellScript } from '../../../server/src/readers/shell/reader';
 import { fileKindOf, shellShebang } from '../../../server/src/service/fileKind';
 import { MemoryWorkspaceFiles } from '../../../server/src/workspace/files';
@@ -176,5 +176,23 @@ describe('rules on a shell script', () => {
     const result = await analyzeIn(uri, { [uri]: '#!/bin/bash\nCGO_ENABLED=0 && go build .\n' }, 'shellscript');
     expect(result.kind).toBe('shell');
     expect(only(result.findings, 'CGO204')).toHaveLength(1);
+  });
+});
+
+describe('size bounds: a whole script file is not an embedded script', () => {
+  const long = (n: number) => Array.from({ length: n }, (_, i) => `if [ -f step${i} ]; then echo "step ${i}" | tee -a log; fi`).join('\n');
+
+  it(`a build script longer than ${MAX_SHELL_CHARS / 1024} KB is still analysed, and so is one a script calls`, () => {
+    const text = long(1500) + '\nCGO_ENABLED=0 go build -o app .\n';
+    expect(text.length).toBeGreaterThan(MAX_SHELL_CHARS * 2);
+    expect(cgo(text)).toEqual([['0', 'off']]);
+    const called = plan('./other.sh\n', { 'file:///w/other.sh': text });
+    expect(called.invocations.map((i) => i.env.CGO_ENABLED?.value)).toEqual(['0']);
+  });
+
+  it('its parse budget grows with its lines, so a long valid script is not cut off', () => {
+    clearShellCache();
+    const text = long(6000) + '\nCGO_ENABLED=1 go build .\n';
+    expect(cgo(text)).toEqual([['1', 'on']]);
   });
 });

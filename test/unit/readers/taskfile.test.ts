@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TASKFILE, brief, plan, ready, textAt, y } from './yamlHelpers';
+import { parseDotenv } from '../../../server/src/readers/taskfile/dotenv';
 
 beforeAll(ready);
 
@@ -89,5 +90,19 @@ describe('Taskfile reader: ranges and robustness', () => {
     const p = plan(TASKFILE, tf('tasks:', '  build:', '    cmds: [go build .', '  other: {'));
     expect(p.notes.length).toBeGreaterThan(0);
     for (const t of ['', 'tasks: 1', 'tasks: [a, b]', 'tasks:\n  a: {cmds: {x: 1}}', ': : :']) expect(() => plan(TASKFILE, t)).not.toThrow();
+  });
+});
+
+describe('dotenv lines without super-linear regular expressions', () => {
+  it('NAME=value, NAME: value and export NAME=value; `export` alone is a name', () => {
+    const env = parseDotenv(['A=1', 'B : 2 ', 'export C=3', 'export=4', 'export  =5', 'x.y_z=6', '1X=7', 'D', "E='8' # c", 'F="9\\n"'].join('\n'));
+    expect([...env]).toEqual([['A', '1'], ['B', '2'], ['C', '3'], ['export', '5'], ['x.y_z', '6'], ['E', '8'], ['F', '9\n']]);
+  });
+
+  it('a long run of blanks costs linear time', () => {
+    const c0 = process.cpuUsage();
+    parseDotenv('export' + ' '.repeat(100_000) + '-x\n' + 'A' + ' '.repeat(100_000) + 'x\n');
+    const c = process.cpuUsage(c0);
+    expect((c.user + c.system) / 1000).toBeLessThan(100);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initShellParser } from '../../../server/src/shell/parser';
+import { clearShellCache, initShellParser, MAX_SHELL_CHARS, parseWithTreeSitter, SHELL_PARSE_BUDGET_MS } from '../../../server/src/shell/parser';
 import { run } from './helpers';
 
 beforeAll(() => initShellParser());
@@ -52,5 +52,44 @@ describe('shell interpreter: what reaches the go process', () => {
     expect(go.name.loc.range).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 4 } });
     expect(go.insertPrefixAt.range.start).toEqual({ line: 2, character: 2 });
     expect(go.args.map((a) => a.value)).toEqual(['build', '-o', '/out/app', '.']);
+  });
+});
+
+describe('shell parse bounds: no script costs more than ~50 ms', () => {
+  const cpuMs = (fn: () => void): number => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+
+  it(`a script longer than ${MAX_SHELL_CHARS / 1024} KB is not parsed nor walked`, () => {
+    const script = 'CGO_ENABLED=0 go build ' + 'x '.repeat(MAX_SHELL_CHARS / 2);
+    const r = run(script);
+    expect(r.result.skipped).toBe('too-long');
+    expect(r.commands).toEqual([]);
+    expect(run('CGO_ENABLED=0 go build ' + 'x '.repeat(1000)).result.skipped).toBeUndefined();
+  });
+
+  it.each([
+    ['${ x 12,500 (tree-sitter error recovery is quadratic: ~0.5–1.5 s)', 'go build ' + '${'.repeat(12_500)],
+    ['&& x 10,000', 'go build ' + '&& '.repeat(10_000)],
+    ['a long word after a broken `case … esac \\`', 'case x in a) y;; esac \\\n' + '-'.repeat(6000)],
+  ])('a parse still running after %s is cancelled', (_name, script) => {
+    clearShellCache();
+    let r: ReturnType<typeof run> | undefined;
+    const ms = cpuMs(() => (r = run(script)));
+    expect(r!.result.skipped).toBe('too-slow');
+    expect(r!.commands).toEqual([]);
+    expect(ms).toBeLessThan(SHELL_PARSE_BUDGET_MS * 3);
+    // Remembered: the unchanged text is not parsed again.
+    expect(cpuMs(() => run(script))).toBeLessThan(SHELL_PARSE_BUDGET_MS / 2);
+    // The parser was reset: the next script parses from its own start.
+    expect(run('if true; then CGO_ENABLED=0 go build .; fi').cgo()).toBe('0');
+  });
+
+  it('an unbounded tree-sitter parse (what the fast path is checked against) still finishes', () => {
+    expect(parseWithTreeSitter('go build ' + '${'.repeat(200)).skipped).toBeUndefined();
+    expect(parseWithTreeSitter('go build ' + '${'.repeat(3000), 0).skipped).toBe('too-slow');
   });
 });

@@ -89,3 +89,22 @@ describe('Go source scan: calls that matter in a container', () => {
     }
   });
 });
+
+describe('build constraint comments without super-linear regular expressions', () => {
+  it('arguments after at least one blank, trimmed; anything else is not the directive', () => {
+    expect(scanGoSource('//go:build\tlinux  \r\npackage x\n').goBuild).toBe('linux');
+    expect(scanGoSource('//go:buildlinux\npackage x\n').goBuild).toBeUndefined();
+    expect(scanGoSource('//  \t+build a b \npackage x\n').plusBuild).toEqual(['a b']);
+    expect(scanGoSource('//+buildx\npackage x\n').plusBuild).toEqual([]);
+  });
+
+  it('a long run of blanks before the last word costs linear time (was ~0.6 s for 20,000, ~16 s for 100 KB)', () => {
+    const blanks = ' '.repeat(100_000);
+    const c0 = process.cpuUsage();
+    const f = scanGoSource(`//go:build a${blanks}x\n// +build b${blanks}y\npackage x\n`);
+    const c = process.cpuUsage(c0);
+    expect(f.goBuild).toBe(`a${blanks}x`);
+    expect(f.plusBuild).toEqual([`b${blanks}y`]);
+    expect((c.user + c.system) / 1000).toBeLessThan(100);
+  });
+});

@@ -1,5 +1,5 @@
 import type { BuildHost, EnvValue, GoInvocation, Location, Word } from '../../model/types';
-import type { ShellCommand } from '../../shell/interpret';
+import { WHOLE_SCRIPT_FILE, type ShellCommand } from '../../shell/interpret';
 import { ShellSource } from '../../shell/source';
 import { LineIndex } from '../../text/lineIndex';
 import type { WorkspaceFiles } from '../../workspace/files';
@@ -91,7 +91,7 @@ export function follow(cmd: ShellCommand, ctx: RunContext, place: Place): boolea
     const source = new ShellSource(uri, new LineIndex(text));
     source.appendDoc(0, text.length);
     // A script is a new shell in the caller's working directory with the caller's process environment.
-    new ShellRun(child(ctx, cmd, 'the script'), { dirUri: place.dirUri, cwd: place.cwd }).run(source, cmd.env);
+    new ShellRun(child(ctx, cmd, 'the script'), { dirUri: place.dirUri, cwd: place.cwd }).run(source, cmd.env, WHOLE_SCRIPT_FILE);
   });
   return true;
 }

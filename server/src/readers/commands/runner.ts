@@ -1,6 +1,6 @@
 import type { EnvValue, IneffectiveAssignment, Location } from '../../model/types';
 import { ShellEnv } from '../../shell/env';
-import { runShell, type ShellCommand, type ShellRunResult } from '../../shell/interpret';
+import { runShell, type ShellCommand, type ShellRunResult, type ShellTextLimits } from '../../shell/interpret';
 import type { ShellSource } from '../../shell/source';
 import { isGoTool } from './goCommand';
 import { buildInvocation } from './invocation';
@@ -40,10 +40,10 @@ export class ShellRun {
   }
 
   /** Run `source` as a new shell whose process environment is `env`. */
-  run(source: ShellSource, env: Record<string, EnvValue>): ShellRunResult | undefined {
+  run(source: ShellSource, env: Record<string, EnvValue>, limits?: ShellTextLimits): ShellRunResult | undefined {
     const budget = budgetOf(this.ctx.dependencies);
     if (++budget.shells > LIMITS.shells) return undefined;
-    return runShell(source, ShellEnv.fromExported(env), { onCommand: (c) => this.command(c), onAssignment: this.ctx.onAssignment });
+    return runShell(source, ShellEnv.fromExported(env), { onCommand: (c) => this.command(c), onAssignment: this.ctx.onAssignment }, limits);
   }
 
   command(cmd: ShellCommand): void {

@@ -1,4 +1,5 @@
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import './astMemo';
 import type {
   Artifact, BuildHost, BuildPlan, EnvValue, GoInvocation, IneffectiveAssignment, Location, Range, Stage, Word,
 } from '../../model/types';
@@ -8,6 +9,7 @@ import { classifyImageCached } from './imageCache';
 import { LineIndex } from '../../text/lineIndex';
 import { ShellEnv, BUILD_VARS } from '../../shell/env';
 import { runShell, type ShellCommand } from '../../shell/interpret';
+import { MAX_SHELL_CHARS, SHELL_PARSE_BUDGET_MS } from '../../shell/parser';
 import { expandDockerVars } from './expand';
 import { runShellSources } from './runSource';
 import { StageState, hostFromImage, type FileEntry } from './stageState';
@@ -274,6 +276,10 @@ class DockerfileReader {
           this.plan.occurrences.push({ name: a.name, kind: 'assignment', value: a.value, loc: a.loc, valueLoc: a.valueLoc, stage: state.stage.index });
         },
       });
+      if (result.skipped) {
+        const why = result.skipped === 'too-long' ? `longer than ${MAX_SHELL_CHARS / 1024} KB` : `not parsed within ${SHELL_PARSE_BUDGET_MS} ms`;
+        this.plan.notes.push({ message: `RUN script ${why}: not analysed`, loc: runLoc });
+      }
       // `export` in this RUN is gone at the next RUN; remember exports no go command here used.
       for (const [name, v] of result.env.vars) {
         const form = v.origin.origin === 'export' ? 'export' : !v.exported ? 'shell' : undefined;

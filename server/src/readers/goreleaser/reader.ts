@@ -18,7 +18,7 @@ export interface GoreleaserReadOptions { images: Record<string, CustomImage>; fi
 const UNKNOWN_HOST: BuildHost = { label: 'the machine running goreleaser', libc: 'unknown', cCompiler: 'unknown', libcHeaders: 'unknown' };
 
 /** Values a goreleaser template can resolve statically: none (`.Env.X`, `.Version`, `.Os` depend on the run). */
-const unknownTemplate = { re: GO_TEMPLATE, lookup: () => undefined };
+const unknownTemplate = { syntax: GO_TEMPLATE, lookup: () => undefined };
 
 /**
  * .goreleaser.yml (v1 and v2) → build plan: one `go build` per build target (GOOS × GOARCH minus `ignore`, or

@@ -389,16 +389,20 @@ export function parseMakefile(text: string): MakefileSyntax {
   return { stmts };
 }
 
+/** Words that may come before a nested `define` on its line (`export define X`, `override define X`). */
+const DEFINE_MODIFIERS = new Set(['export', 'override', 'unexport', 'private']);
+
 /** Skip a `define` body up to its `endef` (nested defines counted). Returns the index of the line after it. */
 function skipDefine(text: string, lines: Line[], i: number): number {
   let depth = 1;
   while (i < lines.length) {
     const line = text.slice(lines[i].start, lines[i].end).trim();
     i++;
-    const w = line.split(/\s+/)[0];
+    const words = line.split(/\s+/);
+    const w = words[0];
     if (w === 'endef') {
       if (--depth === 0) return i;
-    } else if (w === 'define' || /^(export|override|unexport|private)\s+(.*\s)?define(\s|$)/.test(line)) depth++;
+    } else if (w === 'define' || (DEFINE_MODIFIERS.has(w) && words.includes('define', 1))) depth++;
   }
   return i;
 }

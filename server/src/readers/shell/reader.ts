@@ -1,4 +1,5 @@
 import type { BuildPlan } from '../../model/types';
+import { WHOLE_SCRIPT_FILE } from '../../shell/interpret';
 import { ShellSource } from '../../shell/source';
 import { LineIndex } from '../../text/lineIndex';
 import type { WorkspaceFiles } from '../../workspace/files';
@@ -23,6 +24,6 @@ export function readShellScript(uri: string, text: string, options: ShellReadOpt
   const ctx = standaloneContext(uri, text, plan, options.files);
   const source = new ShellSource(uri, new LineIndex(text));
   source.appendDoc(0, text.length);
-  new ShellRun(ctx, { dirUri: dirOf(uri), cwd: '.' }).run(source, {});
+  new ShellRun(ctx, { dirUri: dirOf(uri), cwd: '.' }).run(source, {}, WHOLE_SCRIPT_FILE);
   return finishPlan(plan, ctx);
 }

@@ -98,7 +98,7 @@ class TaskfileReader {
   }
 
   private envOptions(describe: (line: number) => string, vars: Map<string, string | undefined>, env: EnvValue[]) {
-    return { origin: 'yaml-env' as const, describe, template: { re: GO_TEMPLATE, lookup: this.lookup(vars, env) } };
+    return { origin: 'yaml-env' as const, describe, template: { syntax: GO_TEMPLATE, lookup: this.lookup(vars, env) } };
   }
 
   /** `dotenv:` files, read from the workspace; their values reach commands below any `env:`. */
@@ -142,7 +142,7 @@ class TaskfileReader {
       if (!script) continue;
       const goCommands: Location[] = [];
       const lookup = this.lookup(vars, Object.values(env));
-      const result = runYamlScript({ script, env, template: { re: GO_TEMPLATE, lookup } }, {
+      const result = runYamlScript({ script, env, template: { syntax: GO_TEMPLATE, lookup } }, {
         onCommand: (cmd) => {
           if (cmd.args[0]?.value === 'env') return;
           const ineffective: IneffectiveAssignment[] = cmd.shellOnly.map((s) => ({

@@ -50,7 +50,7 @@ export function expressionLookup(combo: Combo, matrixUnknown: boolean, env: Reco
 }
 
 export function envOptions(describe: (line: number) => string, lookup: Lookup) {
-  return { origin: 'yaml-env' as const, describe, template: { re: ACTIONS_EXPR, lookup } };
+  return { origin: 'yaml-env' as const, describe, template: { syntax: ACTIONS_EXPR, lookup } };
 }
 
 export function jobContext(file: YamlFile, jobId: string, job: Node, combo: Combo, matrixUnknown: boolean, options: WorkflowOptions): JobContext {

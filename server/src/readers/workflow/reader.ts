@@ -133,7 +133,7 @@ class JobWalker {
     const goCommands: Location[] = [];
     const writes: EnvValue[] = [];
     const lookup = expressionLookup(ctx.combo, ctx.matrixUnknown, env, ctx.platform);
-    const result = runYamlScript({ script, env, template: { re: ACTIONS_EXPR, lookup } }, {
+    const result = runYamlScript({ script, env, template: { syntax: ACTIONS_EXPR, lookup } }, {
       onCommand: (cmd) => {
         const w = githubEnvWrite(file, cmd);
         if (w) {

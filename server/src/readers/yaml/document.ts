@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { BuildPlan, FileKind, Location } from '../../model/types';
 import { LineIndex } from '../../text/lineIndex';
+import { parseBoundedYaml, type YamlTooDeep } from './depthGuard';
 
 /** Aliases are followed at most this deep, and at most this many times per document (billion-laughs guard). */
 const MAX_ALIAS_DEPTH = 8;
@@ -14,16 +15,24 @@ const MAX_MERGE_DEPTH = 4;
 export class YamlFile {
   readonly index: LineIndex;
   readonly doc: Document.Parsed;
+  /** Set when the file nests too deeply to be parsed at all (then `doc` is empty). */
+  readonly tooDeep: YamlTooDeep | undefined;
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
+  /** Each alias → the node it names, built on first use (see `resolve`). */
+  private aliasTargets?: Map<Alias, Node | undefined>;
 
   constructor(readonly uri: string, readonly text: string) {
     this.index = new LineIndex(text);
-    // uniqueKeys off: a duplicated key is the user's problem, not a reason to lose the rest of the file.
-    this.doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false });
+    // uniqueKeys off: a duplicated key is the user's problem, not a reason to lose the rest of the file. Nesting is
+    // bounded (the yaml package recurses on it): a file nested too deeply is not read at all.
+    const parsed = parseBoundedYaml(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false });
+    this.doc = parsed.doc;
+    this.tooDeep = parsed.tooDeep;
   }
 
   /** Parse problems as plan notes; the readers still use whatever parsed. */
   notes(): BuildPlan['notes'] {
+    if (this.tooDeep) return [{ message: this.tooDeep.message, loc: { uri: this.uri, range: this.index.range(this.tooDeep.offset, this.tooDeep.offset) } }];
     return this.doc.errors.slice(0, 5).map((e) => ({
       message: `YAML parse error, the analysis covers only what parsed: ${e.message.split('\n')[0]}`,
       loc: { uri: this.uri, range: this.index.range(e.pos[0], Math.max(e.pos[0], e.pos[1])) },
@@ -40,7 +49,7 @@ export class YamlFile {
     let n = node;
     for (let depth = 0; isAlias(n); depth++) {
       if (depth >= MAX_ALIAS_DEPTH || this.aliasBudget-- <= 0) return undefined;
-      n = n.resolve(this.doc);
+      n = (this.aliasTargets ??= aliasTargets(this.doc)).get(n);
     }
     return (n ?? undefined) as Node | undefined;
   }
@@ -147,6 +156,33 @@ export class YamlFile {
   keyLoc(pair: Pair<unknown, unknown>): Location | undefined {
     return this.loc(pair.key);
   }
+}
+
+/**
+ * Every alias of the document → the node it names: the last node anchored with its name before it in document order
+ * (what yaml's `Alias.resolve(doc)` computes — but that walks the whole document on every call, copying the path at
+ * each level). One iterative pre-order walk, in the order yaml's `visit` uses: a collection, then its items; a pair's
+ * key, then its value.
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const out = new Map<Alias, Node | undefined>();
+  const anchors = new Map<string, Node>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+      continue;
+    }
+    if (isAlias(n)) {
+      out.set(n, anchors.get(n.source));
+      continue;
+    }
+    if (!isScalar(n) && !isCollection(n)) continue;
+    if (n.anchor) anchors.set(n.anchor, n);
+    if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return out;
 }
 
 export function emptyPlan(uri: string, kind: FileKind): BuildPlan {

@@ -3,7 +3,7 @@ import type { BuildPlan, EnvValue, Location, OriginKind } from '../../model/type
 import { BUILD_VARS } from '../../shell/env';
 import type { YamlFile } from './document';
 import { MappedText } from './mapped';
-import { evaluate, type Lookup } from './templates';
+import { evaluate, type Lookup, type TemplateSyntax } from './templates';
 
 /** Variables worth recording as occurrences (hovers, CGO205). */
 export function tracked(name: string): boolean {
@@ -15,12 +15,12 @@ export interface EnvReadOptions {
   /** "`env:` of job `build`" — completed with the line by the reader. */
   describe: (line: number) => string;
   /** Template syntax of the file and how to resolve an expression; absent: values are literal. */
-  template?: { re: RegExp; lookup: Lookup };
+  template?: { syntax: TemplateSyntax; lookup: Lookup };
 }
 
 /** Templates inside a value: the value when every template is known, else undefined (known only at run time). */
 function valueOf(text: string, o: EnvReadOptions): string | undefined {
-  return o.template ? evaluate(text, o.template.re, o.template.lookup) : text;
+  return o.template ? evaluate(text, o.template.syntax, o.template.lookup) : text;
 }
 
 /**

@@ -66,27 +66,23 @@ export class MappedText {
   }
 
   /**
-   * Replace every match of `re` (global) with what `fn` returns; the replacement stands for the matched
-   * document span. `fn` returning undefined keeps the match as written.
+   * Replace each span [start, end) of the text (in order, not overlapping; templates.ts `findTemplates`) with what
+   * `fn` returns; the replacement stands for the matched document span. `fn` returning undefined keeps the span as written.
    */
-  replace(re: RegExp, fn: (m: RegExpExecArray) => string | undefined): MappedText {
+  replace<M extends { start: number; end: number }>(matches: readonly M[], fn: (m: M) => string | undefined): MappedText {
     const text = this.text;
     const out: Piece[] = [];
     let last = 0;
-    re.lastIndex = 0;
     let changed = false;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+    for (const m of matches) {
+      if (m.end <= m.start || m.start < last) continue;
       const r = fn(m);
       if (r === undefined) continue;
       changed = true;
-      out.push(...this.slice(last, m.index).pieces);
-      const span = this.docSpan(m.index, m.index + m[0].length);
+      out.push(...this.slice(last, m.start).pieces);
+      const span = this.docSpan(m.start, m.end);
       out.push({ text: r, doc: span[0], docEnd: span[1], synthetic: true });
-      last = m.index + m[0].length;
+      last = m.end;
     }
     if (!changed) return this;
     out.push(...this.slice(last, text.length).pieces);

@@ -2,14 +2,14 @@ import type { EnvValue, IneffectiveAssignment, Location } from '../../model/type
 import { BUILD_VARS, ShellEnv } from '../../shell/env';
 import { runShell, type ShellHooks, type ShellRunResult } from '../../shell/interpret';
 import type { MappedText } from './mapped';
-import { substituteScript, type Lookup } from './templates';
+import { substituteScript, type Lookup, type TemplateSyntax } from './templates';
 
 export interface ScriptInputs {
   script: MappedText;
   /** What the shell inherits (exported). */
   env: Record<string, EnvValue>;
   /** The tool's template syntax, expanded before the shell runs. */
-  template?: { re: RegExp; lookup: Lookup };
+  template?: { syntax: TemplateSyntax; lookup: Lookup };
 }
 
 /** Run a script from a YAML scalar through the shell interpreter, templates expanded first. */
@@ -17,7 +17,7 @@ export function runYamlScript(i: ScriptInputs, hooks: ShellHooks): ShellRunResul
   let script = i.script;
   const env = ShellEnv.fromExported(i.env);
   if (i.template) {
-    const sub = substituteScript(script, i.template.re, i.template.lookup);
+    const sub = substituteScript(script, i.template.syntax, i.template.lookup);
     script = sub.text;
     for (const name of sub.unknownVars) {
       env.set(name, undefined, { name, value: undefined, origin: 'shell-assignment', describe: 'a template expanded at run time' }, false);

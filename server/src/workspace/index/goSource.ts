@@ -66,6 +66,25 @@ const URL_ARG: Record<string, number> = { Get: 0, Post: 0, Head: 0, PostForm: 0,
 /** time.LoadLocation arguments that never read the zoneinfo database. */
 const NO_ZONEINFO = new Set(['', 'UTC', 'Local']);
 
+function skipBlanks(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/**
+ * The arguments of a `//go:build` / `// +build` comment: `name` at `at` (after the `//`), then at least one blank, then
+ * the rest without surrounding whitespace; undefined when the comment is not that directive. A scan, not
+ * `/^\/\/go:build[ \t]+(.*?)\s*$/`: that backtracks quadratically on a long run of blanks before a last word.
+ */
+function directiveArgs(comment: string, at: number, name: string): string | undefined {
+  if (!comment.startsWith('//') || !comment.startsWith(name, at)) return undefined;
+  const start = at + name.length;
+  const args = skipBlanks(comment, start);
+  if (args === start) return undefined;
+  const value = comment.slice(args).trimEnd();
+  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
+}
+
 export function scanGoSource(text: string): GoFileFacts {
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {
@@ -91,10 +110,10 @@ export function scanGoSource(text: string): GoFileFacts {
   const facts: GoFileFacts = { imports: [], plusBuild: [], uses: [] };
   const toks = tokenize(text, (comment, atLineStart, beforeCode) => {
     if (!beforeCode || !atLineStart) return;
-    const m = /^\/\/go:build[ \t]+(.*?)\s*$/.exec(comment);
-    if (m) facts.goBuild ??= m[1];
-    const p = /^\/\/[ \t]*\+build[ \t]+(.*?)\s*$/.exec(comment);
-    if (p) facts.plusBuild.push(p[1]);
+    const goBuild = directiveArgs(comment, 2, 'go:build');
+    if (goBuild !== undefined) facts.goBuild ??= goBuild;
+    const plusBuild = directiveArgs(comment, skipBlanks(comment, 2), '+build');
+    if (plusBuild !== undefined) facts.plusBuild.push(plusBuild);
   });
 
   let i = 0;
