@@ -48,20 +48,8 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     // Up to 2 s: slower than that is not this bug.
     matches: (i, v) => /^slow: \d+ ms/.test(v) && Number(/^slow: (\d+)/.exec(v)![1]) <= 2000 && longestLine(i.text) >= 25_000,
   },
-  {
-    id: 'goreleaser-fix-past-eof',
-    summary:
-      'the CGO202 fixes on a GoReleaser build insert `env:` at the line after the build item; when that item is the last ' +
-      'line and the file has no final newline the edit lies past the end of the document (`builds:\\n- id: a`)',
-    matches: (i, v) => i.kind === 'goreleaser' && !/\r?\n$|\r$/.test(i.text) && /^CGO\d+: fix ".*" edit line (\d+) outside 0\.\.(\d+)/.test(v) && lastLinePlusOne(v),
-  },
 ];
 
-/** The edit is on the line just past the last one (`line N outside 0..N-1`). */
-function lastLinePlusOne(violation: string): boolean {
-  const m = /edit line (\d+) outside 0\.\.(\d+)/.exec(violation);
-  return m !== null && Number(m[1]) === Number(m[2]) + 1;
-}
 
 export function knownBugOf(input: FuzzInput, violation: string): KnownBug | undefined {
   return KNOWN_BUGS.find((b) => b.matches(input, violation));

@@ -42,7 +42,7 @@ function replayIsolated(f: RegressionFixture): void {
   expect(r.json!.violations, `regression replay (was: ${f.violation.slice(0, 200)})`).toEqual([]);
 }
 
-const ENGINE_BUGS = ['goreleaser-fix-past-eof.json', 'dockerfile-ten-long-instructions.json', 'goreleaser-dockers-reparse.json'];
+const ENGINE_BUGS = ['dockerfile-ten-long-instructions.json', 'goreleaser-dockers-reparse.json'];
 
 describe('fuzz regressions (fixed)', () => {
   const fixed = fixtures.filter((f) => !f.fixture.engineBug && !ENGINE_BUGS.includes(f.name));
@@ -55,11 +55,6 @@ describe('fuzz regressions (fixed)', () => {
 });
 
 describe('fuzz regressions (open engine bugs, expected to fail until fixed)', () => {
-  // ENGINE BUG: the CGO202 fixes on a GoReleaser build insert `  env: [CGO_ENABLED=0]\n` at the line after the build
-  // item; in `builds:\n- id: a` (no final newline) that is line 2 of a 2-line file. An editor clamps the edit onto the
-  // item's own line and the YAML breaks.
-  it.fails('goreleaser-fix-past-eof: a fix edit after the last line', () => replay(fixture('goreleaser-fix-past-eof.json')));
-
   // ENGINE BUG (performance): readers/goreleaser/dockers.ts re-reads and re-parses the linked Dockerfile for every
   // dockers/dockers_v2 entry (no memo per file): 300 entries + a 150-line Dockerfile ~0.9 s; the fuzzer's 4.5 KB,
   // 294-line config with 275 entries merging an anchor took 1.6–2.7 s per analysis.

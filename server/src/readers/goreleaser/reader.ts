@@ -118,7 +118,13 @@ function setEnvEdit(file: YamlFile, build: Node): GoInvocation['setEnvEdit'] {
   if (!loc) return undefined;
   const endOffset = Math.max(file.index.offsetAt(loc.range.start), file.index.offsetAt(loc.range.end) - 1);
   const line = file.index.positionAt(endOffset).line + 1;
-  return { at: at(line, 0), text: `${' '.repeat(loc.range.start.character)}env: [CGO_ENABLED={value}]\n` };
+  const entry = `${' '.repeat(loc.range.start.character)}env: [CGO_ENABLED={value}]`;
+  // Past the last line (no final newline): append to the end of the file instead of an out-of-range position.
+  if (line >= file.index.lineCount) {
+    const end = file.index.positionAt(file.index.text.length);
+    return { at: at(end.line, end.character), text: `\n${entry}` };
+  }
+  return { at: at(line, 0), text: `${entry}\n` };
 }
 
 function targetValue(name: string, value: string, loc: Location | undefined, id: string): EnvValue {
