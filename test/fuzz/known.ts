@@ -33,13 +33,6 @@ function longestLine(text: string): number {
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
   {
-    id: 'goreleaser-dockers-reparse',
-    summary:
-      'readers/goreleaser/dockers.ts parses the linked Dockerfile again for every dockers/dockers_v2 entry: 300 entries and ' +
-      'a 150-line Dockerfile ~0.9 s; 275 entries merging an anchor, 4.5 KB, 1.6–2.7 s',
-    matches: (i, v) => i.kind === 'goreleaser' && v.startsWith('slow:') && /^dockers(_v2)?:/m.test(i.text) && Object.keys(i.files ?? {}).some((u) => /Dockerfile$/.test(u)),
-  },
-  {
     id: 'long-line-cost',
     summary:
       'linear but heavy: ~50–60 ms CPU per 100 KB Dockerfile instruction (down from 0.3–0.8 s), so a 1 MB, 10-line ' +

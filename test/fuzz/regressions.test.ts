@@ -42,7 +42,7 @@ function replayIsolated(f: RegressionFixture): void {
   expect(r.json!.violations, `regression replay (was: ${f.violation.slice(0, 200)})`).toEqual([]);
 }
 
-const ENGINE_BUGS = ['dockerfile-ten-long-instructions.json', 'goreleaser-dockers-reparse.json'];
+const ENGINE_BUGS = ['dockerfile-ten-long-instructions.json'];
 
 describe('fuzz regressions (fixed)', () => {
   const fixed = fixtures.filter((f) => !f.fixture.engineBug && !ENGINE_BUGS.includes(f.name));
@@ -55,11 +55,6 @@ describe('fuzz regressions (fixed)', () => {
 });
 
 describe('fuzz regressions (open engine bugs, expected to fail until fixed)', () => {
-  // ENGINE BUG (performance): readers/goreleaser/dockers.ts re-reads and re-parses the linked Dockerfile for every
-  // dockers/dockers_v2 entry (no memo per file): 300 entries + a 150-line Dockerfile ~0.9 s; the fuzzer's 4.5 KB,
-  // 294-line config with 275 entries merging an anchor took 1.6–2.7 s per analysis.
-  it.fails('goreleaser-dockers-reparse: 300 dockers_v2 entries, one Dockerfile', () => replay(fixture('goreleaser-dockers-reparse.json')), 30_000);
-
   // ENGINE BUG (performance): a 100 KB Dockerfile instruction costs ~50–60 ms CPU — linear, 5–10x better than when
   // first reported, but unbounded below maxFileBytes: ten such RUN lines (1 MB, 14 lines) take ~0.5 s per analysis.
   it.fails('dockerfile-ten-long-instructions: ten 100 KB RUN lines', () => replay(fixture('dockerfile-ten-long-instructions.json')), 30_000);

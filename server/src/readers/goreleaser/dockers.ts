@@ -20,6 +20,12 @@ export interface DockerOptions { files?: WorkspaceFiles; images: Record<string, 
 
 export function readDockers(file: YamlFile, root: Node, options: DockerOptions, dependencies: string[]): DockerLink[] {
   const out: DockerLink[] = [];
+  // Many entries usually share one Dockerfile: read and analyse each file once per config.
+  const runtimes = new Map<string, RuntimeTarget | undefined>();
+  const runtimeFor = (dockerfile: string) => {
+    if (!runtimes.has(dockerfile)) runtimes.set(dockerfile, runtimeOf(file.uri, dockerfile, options, dependencies));
+    return runtimes.get(dockerfile);
+  };
   for (const [key, v2] of [['dockers', false], ['dockers_v2', true]] as const) {
     for (const entry of file.items(file.get(root, key))) {
       if (file.get(entry, 'skip') && file.str(file.get(entry, 'skip')) === 'true') continue;
@@ -40,7 +46,7 @@ export function readDockers(file: YamlFile, root: Node, options: DockerOptions, 
         platforms = [{ goos: file.str(file.get(entry, 'goos')) || 'linux', goarch: file.str(file.get(entry, 'goarch')) || 'amd64' }];
       }
       const dockerfile = file.str(dockerfilePair?.value) || 'Dockerfile';
-      out.push({ loc, ids: ids.length ? ids : undefined, platforms, runtime: hasTemplate(dockerfile, GO_TEMPLATE) ? undefined : runtimeOf(file.uri, dockerfile, options, dependencies) });
+      out.push({ loc, ids: ids.length ? ids : undefined, platforms, runtime: hasTemplate(dockerfile, GO_TEMPLATE) ? undefined : runtimeFor(dockerfile) });
     }
   }
   return out;
