@@ -1,4 +1,5 @@
 import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import { resolvePosix as resolvePath } from '../../text/posixPath';
 import './astMemo';
 import type {
   Artifact, BuildHost, BuildPlan, EnvValue, GoInvocation, IneffectiveAssignment, Location, Range, Stage, Word,
@@ -404,16 +405,6 @@ function after(a: Location, b: Location): boolean {
   return x.line > y.line || (x.line === y.line && x.character > y.character);
 }
 
-export function resolvePath(base: string, p: string): string {
-  const joined = p.startsWith('/') ? p : `${base.replace(/\/+$/, '')}/${p}`;
-  const out: string[] = [];
-  for (const part of joined.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}
 
 function destFor(dest: string, m: { entry: FileEntry; relative: string }, many: boolean): string {
   if (many || dest.endsWith('/') || m.relative.includes('/')) return resolvePath(dest, m.relative);

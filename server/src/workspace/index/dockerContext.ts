@@ -13,6 +13,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { BuildPlan, GoInvocation } from '../../model/types';
 import { expandDockerVars } from '../../readers/dockerfile/expand';
 import { LineIndex } from '../../text/lineIndex';
+import { resolvePosix } from '../../text/posixPath';
 
 export interface DockerCwd {
   /** The working directory relative to the build context ('' = the context root), slash-separated; undefined = not known. */
@@ -241,13 +242,3 @@ function flagValue(inv: GoInvocation, name: string): string | undefined | null {
   return f.value?.value ?? null;
 }
 
-export function resolvePosix(base: string, p: string): string {
-  const joined = p.startsWith('/') ? p : `${base.replace(/\/+$/, '')}/${p}`;
-  const out: string[] = [];
-  for (const part of joined.split('/')) {
-    if (!part || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}
