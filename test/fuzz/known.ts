@@ -33,6 +33,16 @@ function longestLine(text: string): number {
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
   {
+    id: 'shell-parse-total-unbounded',
+    summary:
+      'each shell text is bounded (32 KB, 50 ms tree-sitter budget) but a document of many slow texts is not: 40 broken ' +
+      '`case … esac \\` segments with 6,000-character words (222 KB) ~0.5 s; a 30-line workflow linking a 111 KB such script ' +
+      '~1.5 s (the script is analysed per matrix combination), 600 KB linked: 8.2 s',
+    matches: (i, v) =>
+      (v.startsWith('slow:') || /^hang/.test(v)) &&
+      [i.text, ...Object.values(i.files ?? {})].some((t) => (t.match(/[-x ]{3000}/g)?.length ?? 0) >= 10 || /esac \\\n/.test(t)),
+  },
+  {
     id: 'long-line-cost',
     summary:
       'linear but heavy: ~50–60 ms CPU per 100 KB Dockerfile instruction (down from 0.3–0.8 s), so a 1 MB, 10-line ' +

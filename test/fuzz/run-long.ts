@@ -5,7 +5,7 @@
  *   npm run fuzz -- --table              time every row of the pathological-input table
  *   npm run fuzz -- --replay FILE.json   replay one regression fixture (prints a JSON verdict)
  *
- * Cases run in a child process watched by this one: a case that hangs (no result within CASE_TIMEOUT_MS), runs out of
+ * Cases run in a child process watched by this one: a case that hangs (no message within CASE_TIMEOUT_MS of wall time), runs out of
  * memory, or aborts the process (a V8 fatal error) is recorded as a crasher and the campaign restarts after it, so an
  * infinite loop or a crash in the engine is found and reported instead of freezing or killing the run. Each crasher is written to
  * test/fuzz/crashers/<hash>.txt. Exit code 1 when a new (not known, see known.ts) crasher was found.
@@ -19,7 +19,10 @@ import { BOUNDED_OPTIONS, LONG_OPTIONS } from './mutator';
 import { Oracle, type FuzzInput } from './oracle';
 import { FULL_TABLE, pathologicalRows } from './pathological';
 
-const CASE_TIMEOUT_MS = 15_000;
+/** Wall time, so generous: on a busy shared machine a slow (not hung) case with its re-measurements can take a while. */
+const CASE_TIMEOUT_MS = 60_000;
+/** A replay is three analyses of one input. */
+const REPLAY_TIMEOUT_MS = 20_000;
 /** Before its first case the child loads the WASM parsers and harvests the seeds (TypeScript-parses the tests). */
 const STARTUP_TIMEOUT_MS = 120_000;
 /** Set in the environment of the child that runs the cases. */
@@ -143,7 +146,7 @@ function describeDeath(code: number | null, signal: NodeJS.Signals | null, stder
 }
 
 /** Run `job` in a child process; resolves with its messages, or with how it died (hang / out of memory / abort). */
-function runWorker(job: WorkerJob, heapMb: number, onMessage: (m: FromWorker) => void): Promise<{ died?: string; lastCase?: number }> {
+function runWorker(job: WorkerJob, heapMb: number, onMessage: (m: FromWorker) => void, caseTimeoutMs = CASE_TIMEOUT_MS): Promise<{ died?: string; lastCase?: number }> {
   return new Promise((resolve) => {
     const child = fork(__filename, [], {
       execArgv: [`--max-old-space-size=${heapMb}`],
@@ -162,9 +165,9 @@ function runWorker(job: WorkerJob, heapMb: number, onMessage: (m: FromWorker) =>
     // between the ticks, so a busy parent never kills a healthy child.
     let staleTicks = 0;
     const watchdog = setInterval(() => {
-      staleTicks = !finished && Date.now() - beat > (started ? CASE_TIMEOUT_MS : STARTUP_TIMEOUT_MS) ? staleTicks + 1 : 0;
+      staleTicks = !finished && Date.now() - beat > (started ? caseTimeoutMs : STARTUP_TIMEOUT_MS) ? staleTicks + 1 : 0;
       if (staleTicks >= 2) {
-        died = started ? `hang: no result after ${CASE_TIMEOUT_MS / 1000} s` : `the child did not start within ${STARTUP_TIMEOUT_MS / 1000} s`;
+        died = started ? `hang: no result after ${caseTimeoutMs / 1000} s` : `the child did not start within ${STARTUP_TIMEOUT_MS / 1000} s`;
         child.kill('SIGKILL');
       }
     }, 250);
@@ -289,9 +292,14 @@ async function replay(args: Args): Promise<void> {
   const f = JSON.parse(fs.readFileSync(args.replay!, 'utf8')) as RegressionFixture;
   const input: FuzzInput = { kind: f.kind, text: f.text, ...(f.files ? { files: f.files } : {}) };
   let verdict: { violations: string[]; ms?: number } | undefined;
-  const outcome = await runWorker({ mode: 'replay', seed: 0, startIndex: 0, deadlineEpoch: Date.now() + CASE_TIMEOUT_MS, minimize: false, bounded: false, input }, args.heapMb, (m) => {
-    if (m.t === 'replay') verdict = { violations: m.violations, ms: m.ms };
-  });
+  const outcome = await runWorker(
+    { mode: 'replay', seed: 0, startIndex: 0, deadlineEpoch: Date.now() + REPLAY_TIMEOUT_MS, minimize: false, bounded: false, input },
+    args.heapMb,
+    (m) => {
+      if (m.t === 'replay') verdict = { violations: m.violations, ms: m.ms };
+    },
+    REPLAY_TIMEOUT_MS,
+  );
   verdict ??= { violations: [outcome.died ?? 'the child exited without a verdict'] };
   process.stdout.write(`JSON:${JSON.stringify(verdict)}\n`);
 }
