@@ -1,6 +1,6 @@
 // Helpers for the rules that use workspace facts (CGO30x, CGO40x): where things are, what a stage ships, and the
 // fixes that add a line to a runtime stage or turn cgo on where that cannot break the runtime image.
-import type { BuildPlan, Delivery, GoInvocation, Location } from '../model/types';
+import type { BuildPlan, Delivery, GoInvocation, Location, ProgramFacts } from '../model/types';
 import type { Tri } from '../knowledge/images';
 import type { Fix, TextEditSpec } from './types';
 import { cgoFix, line } from './util';
@@ -101,4 +101,28 @@ export function reasonRelated(inv: GoInvocation): { loc: Location; message: stri
 export function alternativesSentence(alts: readonly { module: string; unconfirmed?: boolean }[]): string {
   if (!alts.length) return '';
   return ` Pure-Go alternatives: ${alts.slice(0, 3).map((a) => `\`${a.module}\`${a.unconfirmed ? ' (unconfirmed)' : ''}`).join(', ')}.`;
+}
+
+export interface ProgramDelivery { d: Delivery; inv: GoInvocation; program: ProgramFacts; stage: number }
+
+/**
+ * Binaries whose program the workspace knows, reaching an image stage and passing `applies` — each build reported
+ * once per runtime stage (several COPY hops or targets deliver the same build to the same stage).
+ */
+export function programDeliveries(plan: BuildPlan, applies: (x: ProgramDelivery) => boolean): ProgramDelivery[] {
+  const out: ProgramDelivery[] = [];
+  const seen = new Set<string>();
+  for (const d of plan.deliveries) {
+    const inv = d.artifact.producer;
+    const program = inv.program;
+    const stage = d.runtime.stage;
+    if (!program?.known || stage === undefined) continue;
+    const x = { d, inv, program, stage };
+    if (!applies(x)) continue;
+    const key = `${stage}\u0000${inv.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  return out;
 }

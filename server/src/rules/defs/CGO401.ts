@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { line } from '../util';
-import { insertAfterFrom, stageHas, stageRef, where } from '../programUtil';
+import { insertAfterFrom, programDeliveries, stageHas, stageRef, where } from '../programUtil';
 
 const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const TLS_ERROR = '`tls: failed to verify certificate: x509: certificate signed by unknown authority`';
@@ -16,23 +16,17 @@ export const rule: Rule = {
   },
   check({ plan, text }) {
     const out: RuleFinding[] = [];
-    const seen = new Set<string>();
-    for (const d of plan.deliveries) {
-      const inv = d.artifact.producer;
-      const p = inv.program;
+    const found = programDeliveries(plan, ({ d, program: p }) => p.usesTLS && !!p.evidence.tls && d.runtime.caCertificates === 'no');
+    for (const { d, inv, program: p, stage: at } of found) {
       const rt = d.runtime;
-      if (!p?.known || !p.usesTLS || !p.evidence.tls || rt.caCertificates !== 'no' || rt.stage === undefined) continue;
-      const key = `${rt.stage}\u0000${inv.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const stage = plan.stages[rt.stage];
+      const stage = plan.stages[at];
       const anchor = stage?.fromLoc ?? rt.loc;
       if (!anchor) continue;
-      const tls = p.evidence.tls;
+      const tls = p.evidence.tls!; // checked by the filter above
       const fixes = [];
       const from = stageRef(plan, inv.stage);
-      if (from !== undefined && inv.stage !== rt.stage && stageHas(plan, inv.stage, 'ca') === 'yes') {
-        const edit = insertAfterFrom(plan, rt.stage, text, 'COPY', `--from=${from} ${CA_BUNDLE} /etc/ssl/certs/`);
+      if (from !== undefined && inv.stage !== at && stageHas(plan, inv.stage, 'ca') === 'yes') {
+        const edit = insertAfterFrom(plan, at, text, 'COPY', `--from=${from} ${CA_BUNDLE} /etc/ssl/certs/`);
         if (edit) fixes.push({ title: `Copy the CA bundle from stage \`${from}\``, preferred: true, safe: true, edits: [edit] });
       }
       if (rt.imageLoc && /^scratch$/i.test(rt.image?.ref.raw ?? stage?.imageText ?? '') && inv.linkage.kind === 'static') {
@@ -40,7 +34,7 @@ export const rule: Rule = {
       }
       out.push({
         loc: anchor,
-        stage: rt.stage,
+        stage: at,
         message: `The program calls \`${tls.what}\` (${where(tls.loc)}), but ${rt.label} has no CA certificates: HTTPS requests fail with ${TLS_ERROR}.`,
         related: [
           { loc: tls.loc, message: `TLS client use: \`${tls.what}\`.` },

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { addTagsEdits, line } from '../util';
-import { insertAfterFrom, stageHas, stageRef, where } from '../programUtil';
+import { insertAfterFrom, programDeliveries, stageHas, stageRef, where } from '../programUtil';
 
 export const rule: Rule = {
   meta: {
@@ -13,28 +13,24 @@ export const rule: Rule = {
   },
   check({ plan, text }) {
     const out: RuleFinding[] = [];
-    const seen = new Set<string>();
-    for (const d of plan.deliveries) {
-      const inv = d.artifact.producer;
-      const p = inv.program;
+    const found = programDeliveries(
+      plan,
+      ({ d, inv, program: p }) => p.loadsTimezones && !!p.evidence.timezone && !p.importsTzdata && !inv.tags.values.includes('timetzdata') && d.runtime.tzdata === 'no',
+    );
+    for (const { d, inv, program: p, stage } of found) {
       const rt = d.runtime;
-      if (!p?.known || !p.loadsTimezones || !p.evidence.timezone || p.importsTzdata || inv.tags.values.includes('timetzdata')) continue;
-      if (rt.tzdata !== 'no' || rt.stage === undefined) continue;
-      const key = `${rt.stage}\u0000${inv.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const anchor = plan.stages[rt.stage]?.fromLoc ?? rt.loc;
+      const anchor = plan.stages[stage]?.fromLoc ?? rt.loc;
       if (!anchor) continue;
-      const tz = p.evidence.timezone;
+      const tz = p.evidence.timezone!; // checked by the filter above
       const fixes = [{ title: `Embed the time zone database: add -tags timetzdata (line ${line(inv.commandLoc)})`, preferred: true, safe: true, edits: addTagsEdits(inv, ['timetzdata'], text) }];
       const from = stageRef(plan, inv.stage);
-      if (from !== undefined && inv.stage !== rt.stage && stageHas(plan, inv.stage, 'tz') === 'yes') {
-        const edit = insertAfterFrom(plan, rt.stage, text, 'COPY', `--from=${from} /usr/share/zoneinfo /usr/share/zoneinfo`);
+      if (from !== undefined && inv.stage !== stage && stageHas(plan, inv.stage, 'tz') === 'yes') {
+        const edit = insertAfterFrom(plan, stage, text, 'COPY', `--from=${from} /usr/share/zoneinfo /usr/share/zoneinfo`);
         if (edit) fixes.push({ title: `Copy /usr/share/zoneinfo from stage \`${from}\``, preferred: false, safe: false, edits: [edit] });
       }
       out.push({
         loc: anchor,
-        stage: rt.stage,
+        stage,
         message: `The program calls \`time.LoadLocation\` (${where(tz)}), but ${rt.label} has no time zone database: it fails with \`unknown time zone …\` (e.g. \`unknown time zone Europe/Berlin\`) unless the binary embeds one (\`-tags timetzdata\` or \`import _ "time/tzdata"\`).`,
         related: [
           { loc: tz, message: 'Loads a time zone by name.' },

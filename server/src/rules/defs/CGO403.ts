@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types';
 import { line } from '../util';
-import { insertAfterFrom, stageHas, stageRef, where } from '../programUtil';
+import { insertAfterFrom, programDeliveries, stageHas, stageRef, where } from '../programUtil';
 
 export const rule: Rule = {
   meta: {
@@ -13,24 +13,19 @@ export const rule: Rule = {
   },
   check({ plan, text }) {
     const out: RuleFinding[] = [];
-    const seen = new Set<string>();
-    for (const d of plan.deliveries) {
-      const inv = d.artifact.producer;
-      const p = inv.program;
+    const found = programDeliveries(
+      plan,
+      ({ d, inv, program: p }) => !!p.evidence.osUserCall && d.runtime.passwd === 'no' && (inv.cgo.state === 'off' || inv.tags.values.includes('osusergo')),
+    );
+    for (const { d, inv, program: p, stage } of found) {
       const rt = d.runtime;
-      const call = p?.evidence.osUserCall;
-      if (!p?.known || !call || rt.passwd !== 'no' || rt.stage === undefined) continue;
-      const osusergo = inv.tags.values.includes('osusergo');
-      if (inv.cgo.state !== 'off' && !osusergo) continue;
-      const key = `${rt.stage}\u0000${inv.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const anchor = plan.stages[rt.stage]?.fromLoc ?? rt.loc;
+      const call = p.evidence.osUserCall!; // checked by the filter above
+      const anchor = plan.stages[stage]?.fromLoc ?? rt.loc;
       if (!anchor) continue;
       const fixes = [];
       const from = stageRef(plan, inv.stage);
-      if (from !== undefined && inv.stage !== rt.stage && stageHas(plan, inv.stage, 'passwd') === 'yes') {
-        const edit = insertAfterFrom(plan, rt.stage, text, 'COPY', `--from=${from} /etc/passwd /etc/passwd`);
+      if (from !== undefined && inv.stage !== stage && stageHas(plan, inv.stage, 'passwd') === 'yes') {
+        const edit = insertAfterFrom(plan, stage, text, 'COPY', `--from=${from} /etc/passwd /etc/passwd`);
         if (edit) fixes.push({ title: `Copy /etc/passwd from stage \`${from}\``, preferred: false, safe: false, edits: [edit] });
       }
       const why = inv.cgo.state === 'off' ? 'cgo is off' : 'the osusergo tag is set';
@@ -40,7 +35,7 @@ export const rule: Rule = {
           : `\`${call.what}\` finds no users or groups`;
       out.push({
         loc: anchor,
-        stage: rt.stage,
+        stage,
         message: `The program calls \`${call.what}\` (${where(call.loc)}) and ${why}, so os/user only reads /etc/passwd and /etc/group — and ${rt.label} has no /etc/passwd: ${consequence}.`,
         related: [
           { loc: call.loc, message: `os/user lookup: \`${call.what}\`.` },
