@@ -23,6 +23,18 @@ export const DOCS_DIR = 'docs/rules';
 export const DOCS_INDEX = 'docs/rules/README.md';
 
 /** Docs page file name for a rule id. */
+/** The `libc` of a private image, shared by the settings schema and the `.cgo-lens.yaml` schema. */
+const LIBC_PROPERTY = {
+  type: 'string',
+  enum: ['glibc', 'musl', 'none'],
+  enumDescriptions: [
+    'GNU C library (Debian, Ubuntu, RHEL, distroless/base, …)',
+    'musl (Alpine, busybox:musl, …)',
+    'No C library at all (scratch-like, distroless/static, …)',
+  ],
+  markdownDescription: 'The C library the image ships.',
+};
+
 export function pagePath(id) {
   return `${DOCS_DIR}/${id}.md`;
 }
@@ -115,16 +127,7 @@ export function buildConfiguration(rules, docsUrl) {
           required: ['libc'],
           additionalProperties: false,
           properties: {
-            libc: {
-              type: 'string',
-              enum: ['glibc', 'musl', 'none'],
-              enumDescriptions: [
-                'GNU C library (Debian, Ubuntu, RHEL, distroless/base, …)',
-                'musl (Alpine, busybox:musl, …)',
-                'No C library at all (scratch-like, distroless/static, …)',
-              ],
-              markdownDescription: 'The C library the image ships.',
-            },
+            libc: LIBC_PROPERTY,
             version: {
               type: 'string',
               markdownDescription: 'The libc version, e.g. `2.36` for glibc or `1.2.4` for musl.',
@@ -209,16 +212,7 @@ export function buildRepoConfigSchema(rules, docsUrl) {
           required: ['libc'],
           additionalProperties: false,
           properties: {
-            libc: {
-              type: 'string',
-              enum: ['glibc', 'musl', 'none'],
-              enumDescriptions: [
-                'GNU C library (Debian, Ubuntu, RHEL, distroless/base, …)',
-                'musl (Alpine, busybox:musl, …)',
-                'No C library at all (scratch-like, distroless/static, …)',
-              ],
-              markdownDescription: 'The C library the image ships.',
-            },
+            libc: LIBC_PROPERTY,
             version: {
               type: ['string', 'number'],
               markdownDescription: 'The libc version, e.g. `"2.36"` for glibc or `"1.2.4"` for musl (quote it: YAML reads `2.30` as a number).',
