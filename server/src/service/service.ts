@@ -5,7 +5,8 @@ import { defaultSettings, type Settings } from '../config/settings';
 import { fileKindOf } from './fileKind';
 import { readPlan } from './readPlan';
 import { runRules } from './runRules';
-import { initShellParser } from '../shell/parser';
+import { documentParseBudgetMs, initShellParser, withShellParseBudget } from '../shell/parser';
+import { unreadableReason } from '../text/limits';
 import { createLogger, type Logger } from './logger';
 import type { Position, Range } from '../model/types';
 import { hoverAt, toPlainText } from '../explain/hover';
@@ -86,14 +87,13 @@ export class CgoLensService {
     const kind = fileKindOf(doc.uri, doc.languageId);
     if (!kind) return { findings: [] };
     if (!settings.enable) return { kind, findings: [] };
-    const size = Buffer.byteLength(doc.text, 'utf8');
-    if (size > settings.maxFileBytes) {
-      return { kind, findings: [], skipped: `CGO Lens skipped this file: ${formatBytes(size)} is over the ${formatBytes(settings.maxFileBytes)} limit (cgoLens.maxFileBytes).` };
-    }
-    if (doc.text.includes('\u0000')) {
-      return { kind, findings: [], skipped: 'CGO Lens skipped this file: it contains NUL bytes (binary content).' };
-    }
+    const unreadable = unreadableReason(doc.text, settings.maxFileBytes);
+    if (unreadable) return { kind, findings: [], skipped: `CGO Lens skipped this file: ${unreadable}.` };
     if (kind === 'config') return { kind, findings: [], configErrors: configProblems(doc.text, doc.uri) };
+    return withShellParseBudget(documentParseBudgetMs(doc.text), () => this.analyzeReadable(kind, doc, settings, files));
+  }
+
+  private analyzeReadable(kind: FileKind, doc: DocumentInput, settings: Settings, files?: WorkspaceFiles): AnalysisResult {
     const plan = readPlan(kind, doc, settings, this.log, files);
     if (!plan) return { kind, findings: [] };
     this.attachWorkspace(plan, doc.text, settings, files);
@@ -209,10 +209,6 @@ export interface ExplainHover {
 }
 
 export type { InlayHintSpec };
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
-}
 
 /** The parts of a plan located in its own file: hovers and hints are positions in this document only. */
 function localView(plan: BuildPlan): BuildPlan {

@@ -86,24 +86,73 @@ export const SHELL_PARSE_BUDGET_MS = 50;
 export const SHELL_PARSE_MS_PER_LINE = 0.05;
 
 function parseBudgetMs(text: string): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return SHELL_PARSE_BUDGET_MS + lines * SHELL_PARSE_MS_PER_LINE;
+  return SHELL_PARSE_BUDGET_MS + (lineCount(text) - 1) * SHELL_PARSE_MS_PER_LINE;
 }
 
 /** Why a shell text was not analysed: longer than MAX_SHELL_CHARS, or its parse ran out of time. */
 export type ShellSkip = 'too-long' | 'too-slow';
 
-/** `parseShell`, cancelled after `budgetMs` (undefined then). */
+/**
+ * Input handed to tree-sitter in pieces of this many UTF-16 units (its WASM input buffer holds 10 KB). Each piece is a
+ * call back into JS, which is what lets a parse be stopped on time: see `parseShellWithin`.
+ */
+const INPUT_PIECE_CHARS = 4096;
+
+/**
+ * `parseShell`, cancelled after `budgetMs` (undefined then). tree-sitter asks the progress callback only between
+ * parse operations, and on some broken input one operation (error recovery re-lexing the rest of a continued line)
+ * costs time proportional to the remaining text: 350 ms each on a 222 KB script. It re-reads its input while doing
+ * so, so the input callback watches the clock too and, past the deadline, answers "end of input": the parse then
+ * finishes at once, and its (truncated) tree is discarded.
+ */
 function parseShellWithin(text: string, budgetMs: number): Tree | undefined {
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
   const deadline = performance.now() + budgetMs;
+  let late = false;
+  const input = (index: number): string => {
+    if (late || performance.now() > deadline) {
+      late = true;
+      return '';
+    }
+    return text.slice(index, index + INPUT_PIECE_CHARS);
+  };
   // tree-sitter calls this every few hundred parse operations; returning true cancels the parse.
-  const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
-  if (tree) return tree;
+  const tree = parser.parse(input, null, { progressCallback: () => (late ||= performance.now() > deadline) });
+  if (tree && !late) return tree;
+  tree?.delete();
   // A cancelled parse resumes where it stopped on the next call unless the parser is reset.
   parser.reset();
   return undefined;
+}
+
+/**
+ * Shell parse time left for the analysis in progress. One analysis (a document and the files it links) may hold many
+ * shell texts — RUN bodies, recipe lines, `run:` blocks, linked scripts run once per matrix entry — each bounded by its
+ * own budget; this bounds their sum. Analysis is synchronous, so the budget of the one in progress is module state,
+ * set for the duration of `withShellParseBudget`.
+ */
+let analysisBudget: { deadline: number } | undefined;
+
+/** Per analysed document: SHELL_PARSE_BUDGET_MS twice over, plus SHELL_PARSE_MS_PER_LINE per line of the document. */
+export function documentParseBudgetMs(text: string): number {
+  return 2 * SHELL_PARSE_BUDGET_MS + lineCount(text) * SHELL_PARSE_MS_PER_LINE;
+}
+
+/** Run `analysis` with at most `budgetMs` of tree-sitter parsing in total; nested calls share the outer budget. */
+export function withShellParseBudget<T>(budgetMs: number, analysis: () => T): T {
+  if (analysisBudget) return analysis();
+  analysisBudget = { deadline: performance.now() + budgetMs };
+  try {
+    return analysis();
+  } finally {
+    analysisBudget = undefined;
+  }
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 // ---- plain-JS syntax trees, cached by text --------------------------------------------------------------------------
@@ -186,8 +235,18 @@ export function parseShellTree(text: string, maxChars = MAX_SHELL_CHARS): ShellT
     cache.set(text, hit); // most recently used last
     return hit;
   }
-  // A parse that ran out of time is cached too: the next analysis of the unchanged text does not pay for it again.
-  const result = parseWithTreeSitter(text, parseBudgetMs(text));
+  if (tooSlow.has(text)) return skippedTree(text, 'too-slow');
+  const own = parseBudgetMs(text);
+  const left = analysisBudget ? analysisBudget.deadline - performance.now() : Infinity;
+  // The analysis spent its parse time on other texts: this one is not analysed, nor remembered as too slow.
+  if (left <= 0) return skippedTree(text, 'too-slow');
+  const result = parseWithTreeSitter(text, Math.min(own, left));
+  if (result.skipped) {
+    // A parse that ran out of its own time is remembered (whatever the size): the next analysis of the unchanged text
+    // — the next edit elsewhere, the next matrix entry running the same script — does not pay for it again.
+    if (left >= own) rememberTooSlow(text);
+    return result;
+  }
   if (text.length <= MAX_CACHEABLE_CHARS) {
     cache.set(text, result);
     cachedChars += text.length;
@@ -198,6 +257,22 @@ export function parseShellTree(text: string, maxChars = MAX_SHELL_CHARS): ShellT
     }
   }
   return result;
+}
+
+/** Texts whose parse ran out of time recently, oldest first; bounded in count and in characters held. */
+const tooSlow = new Set<string>();
+let tooSlowChars = 0;
+const MAX_TOO_SLOW_TEXTS = 32;
+const MAX_TOO_SLOW_CHARS = 4 * 1024 * 1024;
+
+function rememberTooSlow(text: string): void {
+  tooSlow.add(text);
+  tooSlowChars += text.length;
+  while (tooSlow.size > MAX_TOO_SLOW_TEXTS || tooSlowChars > MAX_TOO_SLOW_CHARS) {
+    const oldest = tooSlow.values().next().value as string;
+    tooSlow.delete(oldest);
+    tooSlowChars -= oldest.length;
+  }
 }
 
 /**
@@ -221,5 +296,7 @@ function skippedTree(text: string, skipped: ShellSkip): ShellTree {
 /** Forget every cached tree (benchmarks measuring a cold analysis; tests). */
 export function clearShellCache(): void {
   cache.clear();
+  tooSlow.clear();
+  tooSlowChars = 0;
   cachedChars = 0;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unreadableReason } from '../text/limits';
 
 /**
  * Read access to other files of the workspace, for cross-file links (a Dockerfile's `RUN make build`,
@@ -41,7 +42,7 @@ export class DiskWorkspaceFiles implements WorkspaceFiles {
 
   read(uri: string): string | undefined {
     const open = this.overlay(uri);
-    if (open !== undefined) return open;
+    if (open !== undefined) return unreadableReason(open, MAX_LINKED_FILE_BYTES) ? undefined : open;
     let p: string;
     try {
       p = fileURLToPath(uri);
@@ -54,7 +55,7 @@ export class DiskWorkspaceFiles implements WorkspaceFiles {
       const st = fs.statSync(real);
       if (!st.isFile() || st.size > MAX_LINKED_FILE_BYTES) return undefined;
       const text = fs.readFileSync(real, 'utf8');
-      return text.includes('\u0000') ? undefined : text;
+      return unreadableReason(text, MAX_LINKED_FILE_BYTES) ? undefined : text;
     } catch {
       return undefined;
     }
@@ -72,7 +73,8 @@ export class MemoryWorkspaceFiles implements WorkspaceFiles {
   }
 
   read(uri: string): string | undefined {
-    return this.files[uri];
+    const text = this.files[uri];
+    return text === undefined || unreadableReason(text, MAX_LINKED_FILE_BYTES) ? undefined : text;
   }
 }
 

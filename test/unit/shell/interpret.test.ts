@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clearShellCache, initShellParser, MAX_SHELL_CHARS, parseWithTreeSitter, SHELL_PARSE_BUDGET_MS } from '../../../server/src/shell/parser';
+import { clearShellCache, initShellParser, MAX_SHELL_CHARS, parseShellTree, parseWithTreeSitter, SHELL_PARSE_BUDGET_MS, withShellParseBudget, type ShellNode } from '../../../server/src/shell/parser';
 import { run } from './helpers';
 
 beforeAll(() => initShellParser());
@@ -86,6 +86,48 @@ describe('shell parse bounds: no script costs more than ~50 ms', () => {
     expect(cpuMs(() => run(script))).toBeLessThan(SHELL_PARSE_BUDGET_MS / 2);
     // The parser was reset: the next script parses from its own start.
     expect(run('if true; then CGO_ENABLED=0 go build .; fi').cgo()).toBe('0');
+  });
+
+  it('one slow parse operation does not outlast the budget: a 222 KB script whose error recovery re-reads the rest of a continued line', () => {
+    clearShellCache();
+    // Each tree-sitter operation here costs ~350 ms (it re-lexes the rest of the text); the progress callback alone
+    // would only stop the parse after the first one.
+    const script = 'case x in \\\n  x) y ;; \\\nesac \\\n' + ('  - ' + '-'.repeat(6000) + '\n').repeat(37);
+    let tree: ReturnType<typeof parseShellTree> | undefined;
+    const ms = cpuMs(() => (tree = parseShellTree(script, Infinity)));
+    expect(tree!.skipped).toBe('too-slow');
+    expect(ms).toBeLessThan(SHELL_PARSE_BUDGET_MS * 3);
+  });
+
+  it('the budgeted parse reads its input in pieces and yields the same tree as the unbudgeted one (surrogate pairs across pieces)', () => {
+    const line = (i: number) => `if [ "$X" = "\u{1F600}${i}" ]; then CGO_ENABLED=0 go build -o /out/${'\u00e9'.repeat(i % 7)} .; fi\n`;
+    const script = Array.from({ length: 400 }, (_, i) => line(i)).join('');
+    expect(script.length).toBeGreaterThan(3 * 4096);
+    const shape = (n: ShellNode): unknown => [n.type, n.startIndex, n.endIndex, n.children.map(shape)];
+    const budgeted = parseWithTreeSitter(script, 10_000);
+    expect(budgeted.skipped).toBeUndefined();
+    expect(shape(budgeted.rootNode)).toEqual(shape(parseWithTreeSitter(script).rootNode));
+  });
+
+  it('an analysis shares one parse budget among all its shell texts; a text left without time is skipped, not remembered as too slow', () => {
+    clearShellCache();
+    const slow = (i: number) => `go build ${i} ` + '${'.repeat(12_500);
+    const normal = 'if true; then CGO_ENABLED=0 go build .; fi';
+    const skipped: (string | undefined)[] = [];
+    const ms = cpuMs(() =>
+      withShellParseBudget(SHELL_PARSE_BUDGET_MS * 1.5, () => {
+        for (let i = 0; i < 6; i++) skipped.push(parseShellTree(slow(i)).skipped);
+        skipped.push(parseShellTree(normal).skipped);
+      }),
+    );
+    // Six texts that would each take their own 50 ms: together they get the analysis' 75 ms.
+    expect(ms).toBeLessThan(SHELL_PARSE_BUDGET_MS * 4);
+    expect(skipped).toEqual(Array(7).fill('too-slow'));
+    // The text that found the budget spent parses normally in the next analysis.
+    expect(parseShellTree(normal).skipped).toBeUndefined();
+    // Nested budgets share the outer one (a linked file analysed inside a document's analysis).
+    const inner = withShellParseBudget(0, () => withShellParseBudget(10_000, () => parseShellTree('case $x in a) go build;; esac').skipped));
+    expect(inner).toBe('too-slow');
   });
 
   it('an unbounded tree-sitter parse (what the fast path is checked against) still finishes', () => {
