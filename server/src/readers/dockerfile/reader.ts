@@ -1,6 +1,6 @@
-import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
 import { resolvePosix as resolvePath } from '../../text/posixPath';
-import './astMemo';
+import { parseDockerfile } from './parse';
 import type {
   Artifact, BuildHost, BuildPlan, EnvValue, GoInvocation, IneffectiveAssignment, Location, Range, Stage, Word,
 } from '../../model/types';
@@ -60,7 +60,7 @@ class DockerfileReader {
   }
 
   read(): BuildPlan {
-    const dockerfile = DockerfileParser.parse(this.index.text);
+    const dockerfile = parseDockerfile(this.index.text);
     this.escape = dockerfile.getEscapeCharacter();
     let state: StageState | undefined;
     for (const instr of dockerfile.getInstructions()) {

@@ -9,7 +9,8 @@
 //    (and of the stages it is built FROM) and `RUN --mount=type=bind` of the same RUN: the longest destination that
 //    contains the working directory wins (`COPY . .` into WORKDIR /src makes /src the context root);
 //  * when no COPY maps it, the working directory is assumed to be the context root.
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { parseDockerfile } from '../../readers/dockerfile/parse';
 import type { BuildPlan, GoInvocation } from '../../model/types';
 import { expandDockerVars } from '../../readers/dockerfile/expand';
 import { LineIndex } from '../../text/lineIndex';
@@ -91,7 +92,7 @@ function mapToContext(cwd: string, maps: Mapping[]): DockerCwd {
 }
 
 function snapshots(plan: BuildPlan, text: string): RunSnapshot[] {
-  const df = DockerfileParser.parse(text);
+  const df = parseDockerfile(text);
   const escape = df.getEscapeCharacter();
   const stages: StageInfo[] = [];
   const globals = new Map<string, string | undefined>();
