@@ -94,9 +94,9 @@ function parseChecked(text: string, fileName: string): ParsedRepoConfig {
   const lc = new LineCounter();
   // prettyErrors off: the pretty form is multi-line with a code excerpt; callers want one line each.
   // Nesting is bounded (the yaml package recurses on it): a file nested too deeply is refused, not parsed.
-  const { doc, tooDeep } = parseBoundedYaml(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const { doc, abandoned } = parseBoundedYaml(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const rangeOf = (start: number, end: number): Range => ({ start: toPos(lc, start), end: toPos(lc, Math.max(start, end)) });
-  if (tooDeep) return { config, errors: [{ message: `invalid YAML: ${tooDeep.message}`, range: rangeOf(tooDeep.offset, tooDeep.offset) }] };
+  if (abandoned) return { config, errors: [{ message: `invalid YAML: ${abandoned.message}`, range: rangeOf(abandoned.offset, abandoned.offset) }] };
   // Every error gets a range (the file start at worst) so the editor can always place it.
   const nodeRange = (n: YamlNode | null | undefined): Range => (n?.range ? rangeOf(n.range[0], n.range[1]) : FILE_START);
   const err = (message: string, node?: YamlNode | null) => errors.push({ message, range: nodeRange(node) });

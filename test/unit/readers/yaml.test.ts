@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Alias, isScalar, isSeq, parseDocument, visit, type Scalar } from 'yaml';
 import { YamlFile } from '../../../server/src/readers/yaml/document';
-import { MAX_YAML_DEPTH, parseBoundedYaml } from '../../../server/src/readers/yaml/depthGuard';
+import { MAX_YAML_DEPTH, MAX_YAML_ERRORS, parseBoundedYaml } from '../../../server/src/readers/yaml/depthGuard';
 import { MappedText } from '../../../server/src/readers/yaml/mapped';
 import { evaluate, findTemplates, hasTemplate, GO_TEMPLATE, ACTIONS_EXPR } from '../../../server/src/readers/yaml/templates';
 import { textAt, y } from './yamlHelpers';
@@ -148,18 +148,31 @@ describe('YAML nesting bound (depthGuard.ts)', () => {
   ])('%s: not parsed, one note where it got too deep', (_name, text) => {
     for (let i = 0; i < 3; i++) {
       const f = new YamlFile('file:///x.yml', text);
-      expect(f.tooDeep?.message).toBe(TOO_DEEP);
+      expect(f.abandoned?.message).toBe(TOO_DEEP);
       expect(f.root).toBeUndefined();
       expect(f.notes()).toEqual([{ message: TOO_DEEP, loc: { uri: 'file:///x.yml', range: expect.anything() } }]);
       expect(f.notes()[0]!.loc!.range.start.line).toBeLessThan(f.index.lineCount);
     }
   });
 
+  it(`more than ${MAX_YAML_ERRORS} syntax errors: the parse stops there (a half-typed file keeps its partial parse)`, () => {
+    const flood = '    env:\r\n' + ('  ' + '- '.repeat(50_000) + '\n').repeat(2);
+    const f = new YamlFile('file:///x.yml', flood);
+    expect(f.abandoned?.message).toBe(`YAML with more than ${MAX_YAML_ERRORS} syntax errors: skipped`);
+    expect(f.root).toBeUndefined();
+    // The stop is on the second line, where the errors are, not at the end of the text.
+    expect(f.index.positionAt(f.abandoned!.offset).line).toBe(2);
+    const halfTyped = new YamlFile('file:///x.yml', y('builds:', '  - id: a', '    env: [CGO_ENABLED=0', '  - id: b', '    goos: {linux'));
+    expect(halfTyped.abandoned).toBeUndefined();
+    expect(halfTyped.doc.errors.length).toBeGreaterThan(0);
+    expect(halfTyped.root).toBeDefined();
+  });
+
   it('a document nested up to the bound is parsed as parseDocument parses it', () => {
     const text = 'a: ' + '['.repeat(MAX_YAML_DEPTH - 3) + ']'.repeat(MAX_YAML_DEPTH - 3);
-    expect(parseBoundedYaml(text, { prettyErrors: false }).tooDeep).toBeUndefined();
+    expect(parseBoundedYaml(text, { prettyErrors: false }).abandoned).toBeUndefined();
     const deeper = parseBoundedYaml(text + '\nb: ' + '['.repeat(MAX_YAML_DEPTH), { prettyErrors: false });
-    expect(deeper.tooDeep?.offset).toBeGreaterThan(text.length + 4); // on the `b:` line, where it got too deep
+    expect(deeper.abandoned?.offset).toBeGreaterThan(text.length + 4); // on the `b:` line, where it got too deep
     expect(deeper.doc.contents).toBeNull();
     for (const src of [
       y('x-env: &env', '  - CGO_ENABLED=0', 'builds:', '  - <<: {id: a}', '    env: *env', '    goos: [linux, "darwin"] # c'),

@@ -8,29 +8,37 @@ import { Composer, Lexer, Parser, YAMLParseError, type CST, type Document, type 
  */
 export const MAX_YAML_DEPTH = 200;
 
-export interface YamlTooDeep {
-  /** Where the nesting first went past the bound (UTF-16 offset). */
+/**
+ * Past this many syntax errors a text is not YAML anyone is editing (a half-typed file has a handful) and the parse
+ * stops: in error mode the yaml package costs ~1 µs a character and allocates an error per token (200 KB of `- - -`
+ * after a stray CR: 100,000 errors, 0.3 s).
+ */
+export const MAX_YAML_ERRORS = 1000;
+
+/** Why the parse stopped before the end: nesting past the bound, or too many syntax errors. */
+export interface YamlAbandoned {
+  /** Where (UTF-16 offset). */
   offset: number;
   message: string;
 }
 
 export interface BoundedYaml {
-  /** The parsed document; empty when `tooDeep` is set. */
+  /** The parsed document; empty when `abandoned` is set. */
   doc: Document.Parsed;
-  tooDeep?: YamlTooDeep;
+  abandoned?: YamlAbandoned;
 }
 
 type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
-/** Thrown out of the token stream to stop composing a document that nests too deeply. */
-const TOO_DEEP = Symbol('YAML nested too deeply');
+/** Thrown out of the token stream to stop composing a document that nests too deeply or is too broken. */
+const ABANDON = Symbol('YAML parse abandoned');
 
 /**
  * `parseDocument(text, options)` (first document; more than one is an error, as there), guarded: the text goes through
  * the yaml package's own lexer and parser one token at a time, and the parser's stack of open nodes — exactly the
  * nesting the recursive stages (the parser closing nodes, the composer) will walk — is checked after each token. Past
- * `max` levels the parse stops there and an empty document comes back with `tooDeep` set. One linear pass: the
- * tokens checked are the ones composed, nothing is parsed twice. A scan of the text that models nesting itself
+ * `max` levels (or past MAX_YAML_ERRORS syntax errors) the parse stops there and an empty document comes back with
+ * `abandoned` set. One linear pass: the tokens checked are the ones composed, nothing is parsed twice. A scan of the text that models nesting itself
  * cannot be trusted: on broken input the parser nests where no indentation or bracket says so (`*a  k:` on each of
  * 300 lines nests 300 mappings).
  *
@@ -41,15 +49,20 @@ const TOO_DEEP = Symbol('YAML nested too deeply');
  */
 export function parseBoundedYaml(text: string, options: YamlOptions, max = MAX_YAML_DEPTH): BoundedYaml {
   const parser = new Parser(options.lineCounter?.addNewLine);
-  let tooDeep: YamlTooDeep | undefined;
+  let abandoned: YamlAbandoned | undefined;
+  let errors = 0;
+  const abandon = (message: string): never => {
+    abandoned = { offset: Math.min(parser.offset, text.length), message };
+    throw ABANDON;
+  };
   function* tokens(): Generator<CST.Token, void> {
     options.lineCounter?.addNewLine(0); // what Parser.parse does first
     for (const lexeme of new Lexer().lex(text)) {
-      yield* parser.next(lexeme);
-      if (parser.stack.length > max) {
-        tooDeep = { offset: Math.min(parser.offset, text.length), message: `YAML nested deeper than ${max} levels: skipped` };
-        throw TOO_DEEP;
+      for (const token of parser.next(lexeme)) {
+        if (token.type === 'error' && ++errors > MAX_YAML_ERRORS) abandon(`YAML with more than ${MAX_YAML_ERRORS} syntax errors: skipped`);
+        yield token;
       }
+      if (parser.stack.length > max) abandon(`YAML nested deeper than ${max} levels: skipped`);
     }
     yield* parser.end();
   }
@@ -67,10 +80,10 @@ export function parseBoundedYaml(text: string, options: YamlOptions, max = MAX_Y
     }
     return { doc: doc! };
   } catch (e) {
-    if (e !== TOO_DEEP) throw e;
+    if (e !== ABANDON) throw e;
   } finally {
     Error.stackTraceLimit = limit;
   }
   const empty = [...new Composer(options).compose([], true, 0)][0]!;
-  return { doc: empty, tooDeep };
+  return { doc: empty, abandoned };
 }

@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { BuildPlan, FileKind, Location } from '../../model/types';
 import { LineIndex } from '../../text/lineIndex';
-import { parseBoundedYaml, type YamlTooDeep } from './depthGuard';
+import { parseBoundedYaml, type YamlAbandoned } from './depthGuard';
 
 /** Aliases are followed at most this deep, and at most this many times per document (billion-laughs guard). */
 const MAX_ALIAS_DEPTH = 8;
@@ -15,8 +15,8 @@ const MAX_MERGE_DEPTH = 4;
 export class YamlFile {
   readonly index: LineIndex;
   readonly doc: Document.Parsed;
-  /** Set when the file nests too deeply to be parsed at all (then `doc` is empty). */
-  readonly tooDeep: YamlTooDeep | undefined;
+  /** Set when the file nests too deeply or is too broken to be parsed at all (then `doc` is empty). */
+  readonly abandoned: YamlAbandoned | undefined;
   private aliasBudget = MAX_ALIAS_RESOLUTIONS;
   /** Each alias → the node it names, built on first use (see `resolve`). */
   private aliasTargets?: Map<Alias, Node | undefined>;
@@ -27,12 +27,12 @@ export class YamlFile {
     // bounded (the yaml package recurses on it): a file nested too deeply is not read at all.
     const parsed = parseBoundedYaml(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false });
     this.doc = parsed.doc;
-    this.tooDeep = parsed.tooDeep;
+    this.abandoned = parsed.abandoned;
   }
 
   /** Parse problems as plan notes; the readers still use whatever parsed. */
   notes(): BuildPlan['notes'] {
-    if (this.tooDeep) return [{ message: this.tooDeep.message, loc: { uri: this.uri, range: this.index.range(this.tooDeep.offset, this.tooDeep.offset) } }];
+    if (this.abandoned) return [{ message: this.abandoned.message, loc: { uri: this.uri, range: this.index.range(this.abandoned.offset, this.abandoned.offset) } }];
     return this.doc.errors.slice(0, 5).map((e) => ({
       message: `YAML parse error, the analysis covers only what parsed: ${e.message.split('\n')[0]}`,
       loc: { uri: this.uri, range: this.index.range(e.pos[0], Math.max(e.pos[0], e.pos[1])) },
