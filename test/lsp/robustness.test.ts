@@ -287,7 +287,7 @@ function normalize(p: PublishDiagnosticsParams, uri: string): unknown {
 }
 
 describe('LSP robustness: load', () => {
-  it('an edit storm of 2,000 incremental edits in < 5 s ends with the diagnostics of the final text and version; a second storm does not grow memory', async () => {
+  it('an edit storm of 2,000 incremental edits in < 5 s ends with the diagnostics of the final text and version; RSS stays near its baseline and a second storm does not grow it', async () => {
     const c = await start({ initializationOptions: {} }); // the default debounce
     const pid = c.proc!.pid;
     await c.open(URI, GLIBC_ON_SCRATCH);
@@ -350,10 +350,10 @@ describe('LSP robustness: load', () => {
     expect(first.ms).toBeLessThan(5000);
     expect(second.ms).toBeLessThan(5000);
     if (baselineKb !== undefined && afterFirstKb !== undefined && afterSecondKb !== undefined) {
-      // V8 keeps the heap it grew (no GC is forced), so RSS plateaus rather than returning to the baseline: the first
-      // storm may grow it by a bounded amount, the second — same work — must not grow it much further (no leak).
-      expect(afterFirstKb - baselineKb).toBeLessThan(96 * 1024);
-      expect(afterSecondKb - afterFirstKb).toBeLessThan(24 * 1024);
+      // Back near the baseline: what stays is JIT code and V8's worker-thread malloc arenas, sized once by the first
+      // storm (measured: +8.5–9 MB on ~65 MB); the second storm — same work — does not grow it (no leak).
+      expect(afterFirstKb - baselineKb).toBeLessThan(16 * 1024);
+      expect(afterSecondKb - afterFirstKb).toBeLessThan(6 * 1024);
     }
     expect(fatal(c)).toEqual([]);
   }, 40_000);
