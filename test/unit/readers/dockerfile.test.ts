@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerfileParser, Instruction, type Argument } from 'dockerfile-ast';
 import { clearShellCache, initShellParser, MAX_SHELL_CHARS, SHELL_PARSE_BUDGET_MS } from '../../../server/src/shell/parser';
 import { tokeniseUncached } from '../../../server/src/readers/dockerfile/astMemo';
+import { parseDockerfile } from '../../../server/src/readers/dockerfile/parse';
 import { cgoOf, lines, plan, URI } from './helpers';
 
 beforeAll(() => initShellParser());
@@ -213,5 +214,19 @@ describe('Dockerfile reader: bounded cost on long instructions', () => {
     const text = lines('FROM golang:1.22 AS build', 'RUN go build -o /app1 ' + 'x '.repeat(50_000), 'RUN go build -o /app2 ' + 'x '.repeat(50_000), 'FROM scratch', 'COPY --from=build /app1 /app');
     plan(text); // warm up
     expect(Math.min(cpuMs(() => plan(text)), cpuMs(() => plan(text)))).toBeLessThan(120);
+  });
+});
+
+describe('parseDockerfile (readers/dockerfile/parse.ts)', () => {
+  it('a comment-only text without a final line break parses in linear time', () => {
+    const c0 = process.cpuUsage();
+    for (const n of [20_000, 200_000]) expect(parseDockerfile('\t' + '#'.repeat(n) + '/app .').getInstructions()).toEqual([]);
+    const c = process.cpuUsage(c0);
+    expect((c.user + c.system) / 1000).toBeLessThan(200);
+  });
+
+  it('a last instruction continued by a trailing escape keeps its range inside the text', () => {
+    const text = 'FROM scratch\nCOPY --from=build /app /app\\\n \\';
+    expect(parseDockerfile(text).getInstructions().at(-1)!.getRange()).toEqual({ start: { line: 1, character: 0 }, end: { line: 2, character: 2 } });
   });
 });
