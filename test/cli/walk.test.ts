@@ -53,6 +53,23 @@ describe('check: directory walk', () => {
     expect(run(['check'], { cwd: dir }).stdout).toMatch(/ in 10 files\n$/);
   });
 
+  it('checks an extensionless script by its shell shebang, not other extensionless files', () => {
+    const script = '#!/usr/bin/env bash\nset -eu\nCGO_ENABLED=0 go build -race .\n';
+    const dir = makeTree({
+      'scripts/release': script,
+      'scripts/notes': 'CGO_ENABLED=0 go build -race .\n', // no shebang: not a script we know
+      'scripts/run.py': '#!/bin/sh\ngo build -race .\n', // has an extension that is not a shell one
+      LICENSE: 'MIT\n',
+    });
+    const r = run(['check', '--format', 'json', '--failure-threshold', 'none'], { cwd: dir });
+    const files = new Set((JSON.parse(r.stdout).findings as { file: string }[]).map((f) => f.file));
+    expect([...files]).toEqual(['scripts/release']);
+    expect(run(['check', '--failure-threshold', 'none'], { cwd: dir }).stdout).toMatch(/ in 1 files\n$/);
+    // Named explicitly, it is checked too; an extensionless file without a shebang is reported as another kind.
+    expect(run(['check', 'scripts/release', '--failure-threshold', 'none'], { cwd: dir }).stdout).toMatch(/ in 1 files\n$/);
+    expect(run(['check', 'scripts/notes'], { cwd: dir }).stderr).toMatch(/skipped scripts\/notes: not a file kind cgo-lens checks/);
+  });
+
   it('does not follow symlinked directories', () => {
     const dir = makeTree({ 'real/Dockerfile': GOOD_DOCKERFILE });
     symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'), 'dir');

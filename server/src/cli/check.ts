@@ -56,7 +56,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     }
     try {
       const uri = pathToFileURL(file.abs).href;
-      const result = service.analyze({ uri, text: source.text }, settings, files);
+      const result = service.analyze({ uri, text: source.text, languageId: file.languageId }, settings, files);
       if (result.skipped) {
         skip(file.display, result.skipped.replace(/^CGO Lens skipped this file: /, ''));
         continue;

@@ -5,7 +5,8 @@ Warns where the CGO_ENABLED choice breaks a Go build or stops a container from s
 Commands:
   check [PATH ...]   Check Dockerfiles, Makefiles, shell build scripts, GoReleaser and Taskfile configs,
                      GitHub workflows and go.mod under each PATH (default: the current directory).
-                     node_modules, vendor and hidden directories other than .github are skipped.
+                     Extensionless files are checked as shell scripts when they start with a shell
+                     shebang. node_modules, vendor and hidden directories other than .github are skipped.
   rules              List the rules with their default severity.
   explain CGOxxx     Show a rule's documentation.
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fileKindOf } from '../service/fileKind';
+import { fileKindOf, shellShebang } from '../service/fileKind';
 import { CliError } from './io';
 import { displayPath } from './paths';
 
@@ -24,6 +24,8 @@ export interface Root {
 export interface Candidate {
   abs: string;
   display: string;
+  /** Set for a file recognised by its content rather than its name (`shellscript`: an extensionless script with a shell shebang). */
+  languageId?: string;
 }
 
 export interface Skip {
@@ -67,16 +69,18 @@ export function walk(roots: readonly Root[], options: { cwd: string; maxVisited?
   const seen = new Set<string>();
   let visited = 0;
   const show = (abs: string) => displayPath(abs, options.cwd);
-  const add = (abs: string) => {
+  const add = (abs: string, languageId?: string) => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    result.files.push({ abs, display: show(abs) });
+    result.files.push({ abs, display: show(abs), ...(languageId ? { languageId } : {}) });
   };
 
   for (const root of roots) {
     if (!root.isDir) {
       // Named explicitly, so it is checked even when it is a symlink; only the file kind must fit.
-      if (!hasKind(root.abs)) result.skipped.push({ display: show(root.abs), reason: 'not a file kind cgo-lens checks (Dockerfile, Makefile, shell script, GoReleaser, Taskfile, GitHub workflow, go.mod)' });
+      const sniffed = !hasKind(root.abs) && root.isFile ? sniffLanguage(root.abs) : undefined;
+      if (sniffed) add(root.abs, sniffed);
+      else if (!hasKind(root.abs)) result.skipped.push({ display: show(root.abs), reason: 'not a file kind cgo-lens checks (Dockerfile, Makefile, shell script, GoReleaser, Taskfile, GitHub workflow, go.mod)' });
       else if (!root.isFile) result.skipped.push({ display: show(root.abs), reason: 'not a regular file' });
       else add(root.abs);
       continue;
@@ -107,7 +111,12 @@ export function walk(roots: readonly Root[], options: { cwd: string; maxVisited?
           if (!skipDir(entry.name)) subdirs.push(abs);
           continue;
         }
-        if (!hasKind(abs)) continue;
+        if (!hasKind(abs)) {
+          // An extensionless script (`scripts/build`, `release`) is a shell script when its first line says so.
+          const sniffed = type === 'file' ? sniffLanguage(abs) : undefined;
+          if (sniffed) add(abs, sniffed);
+          continue;
+        }
         if (type === 'file') {
           add(abs);
         } else if (type === 'symlink') {
@@ -139,6 +148,25 @@ function skipDir(name: string): boolean {
 
 function hasKind(abs: string): boolean {
   return fileKindOf(pathToFileURL(abs).href) !== undefined;
+}
+
+/** The first bytes of a file are enough to see a shebang. */
+const SNIFF_BYTES = 256;
+
+/** `shellscript` for an extensionless regular file whose first line is a shell shebang; else undefined. */
+function sniffLanguage(abs: string): string | undefined {
+  if (path.extname(abs) !== '') return undefined;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = fs.readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return shellShebang(buf.subarray(0, n).toString('utf8')) ? 'shellscript' : undefined;
+  } catch {
+    return undefined; // unreadable: not a candidate (its name does not make it one either)
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 type EntryType = 'dir' | 'file' | 'symlink' | 'other';
