@@ -2,10 +2,12 @@
 // and run it with node. Arguments after `--` are passed through.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
-const out = path.join('node_modules', '.cache', 'cgo-lens-fuzz', 'run-long.cjs');
+// One bundle per run: a long campaign forks its children from this file again after every crasher, so another
+// `npm run fuzz` (a replay while it runs) must not rebuild it under the campaign with newer code.
+const out = path.join('node_modules', '.cache', 'cgo-lens-fuzz', `run-long-${process.pid}.cjs`);
 mkdirSync(path.dirname(out), { recursive: true });
 await build({
   entryPoints: ['test/fuzz/run-long.ts'],
@@ -21,4 +23,5 @@ await build({
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 });
 const r = spawnSync(process.execPath, ['--enable-source-maps', '--max-old-space-size=4096', out, ...process.argv.slice(2)], { stdio: 'inherit' });
+rmSync(out, { force: true });
 process.exit(r.status ?? 1);
