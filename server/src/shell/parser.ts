@@ -4,6 +4,7 @@ import * as v8 from 'node:v8';
 import { Parser, Language, type Tree, type TreeCursor } from 'web-tree-sitter';
 import { NO_NODES, ShellNode } from './tree';
 import { fastParse } from './fastParse';
+import { lineCount } from '../text/limits';
 
 export { ShellNode };
 
@@ -147,12 +148,6 @@ export function withShellParseBudget<T>(budgetMs: number, analysis: () => T): T 
   } finally {
     analysisBudget = undefined;
   }
-}
-
-function lineCount(text: string): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
 }
 
 // ---- plain-JS syntax trees, cached by text --------------------------------------------------------------------------
