@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { YamlFile } from '../../../server/src/readers/yaml/document';
 import { buildTargets } from '../../../server/src/readers/goreleaser/targets';
+import { MAX_BUILD_TARGETS } from '../../../server/src/readers/goreleaser/reader';
 import { GORELEASER, RELEASE_WORKFLOW, ROOT, brief, plan, ready, textAt, y } from './yamlHelpers';
 
 beforeAll(ready);
@@ -25,6 +26,21 @@ describe('goreleaser reader: targets', () => {
     ['templated goos entries are left out', gr('  - goos: [linux, "{{ .Env.EXTRA_OS }}"]', '    goarch: [amd64]'), ['linux/amd64']],
   ])('%s', (_d, text, expected) => {
     expect(targets(text)).toEqual(expected);
+  });
+
+  it(`at most ${MAX_BUILD_TARGETS} build targets are read per file, with a note`, () => {
+    const builds = (n: number) => gr(...Array.from({ length: n }, (_, k) => `  - {id: b${k}, targets: [linux_amd64_v1]}`));
+    const note = { message: `more than ${MAX_BUILD_TARGETS} build targets: the rest are not analysed`, loc: expect.anything() };
+    const exact = plan(GORELEASER, builds(MAX_BUILD_TARGETS));
+    expect(exact.invocations).toHaveLength(MAX_BUILD_TARGETS);
+    expect(exact.notes).not.toContainEqual(note);
+    const over = plan(GORELEASER, builds(MAX_BUILD_TARGETS + 1));
+    expect(over.invocations).toHaveLength(MAX_BUILD_TARGETS);
+    expect(over.invocations.at(-1)!.commandLoc.range.start.line).toBe(MAX_BUILD_TARGETS + 1); // b511, on its line
+    expect(over.notes).toContainEqual(note);
+    // Merge keys multiply targets: 400 builds of 10 × 5 stop at the bound too.
+    const merged = y('x-build: &build', '  goos: [linux, darwin, windows, freebsd, netbsd]', '  goarch: [amd64, arm64]', 'builds:', ...Array(400).fill('  - <<: *build'));
+    expect(plan(GORELEASER, merged).notes).toContainEqual(note);
   });
 
   it('builder other than go, skip: true → no go command', () => {

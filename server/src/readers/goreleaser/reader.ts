@@ -41,20 +41,34 @@ export function readGoreleaser(uri: string, text: string, options: GoreleaserRea
   recordOccurrences(plan, globalEnv);
   const byBuild = new Map<string, GoInvocation[]>();
   let counter = 0;
+  const targets: TargetBudget = { left: MAX_BUILD_TARGETS, skipped: false };
   file.items(file.get(root, 'builds')).forEach((build, index) => {
     const builder = file.str(file.get(build, 'builder'));
     if (builder && builder !== 'go') return; // rust, zig, bun, deno, uv, poetry, prebuilt: no go command
     if (file.str(file.get(build, 'skip')) === 'true') return;
     const id = file.str(file.get(build, 'id')) || (index === 0 ? 'default' : `#${index + 1}`);
-    const invs = readBuild(file, plan, build, id, globalEnv, runner, () => `${uri}#${counter++}`);
+    const invs = readBuild(file, plan, build, id, globalEnv, runner, () => `${uri}#${counter++}`, targets);
     byBuild.set(id, [...(byBuild.get(id) ?? []), ...invs]);
   });
+  if (targets.skipped) plan.notes.push({ message: `more than ${MAX_BUILD_TARGETS} build targets: the rest are not analysed`, loc: file.loc(file.get(root, 'builds')) });
   deliver(file, plan, root, byBuild, options, deps);
   plan.dependencies = [...new Set(deps)];
   return plan;
 }
 
-function readBuild(file: YamlFile, plan: BuildPlan, build: Node, id: string, globalEnv: EnvValue[], runner: GoreleaserRunner | undefined, nextId: () => string): GoInvocation[] {
+/**
+ * Build targets (a build × its GOOS/GOARCH pairs) read per file. A release builds tens of targets; YAML merge keys can
+ * make a 6 KB file declare thousands (400 builds merging one anchor with 10 × 10 targets), each a go command to analyse.
+ */
+export const MAX_BUILD_TARGETS = 512;
+
+interface TargetBudget {
+  left: number;
+  /** Some targets were not read. */
+  skipped: boolean;
+}
+
+function readBuild(file: YamlFile, plan: BuildPlan, build: Node, id: string, globalEnv: EnvValue[], runner: GoreleaserRunner | undefined, nextId: () => string, budget: TargetBudget): GoInvocation[] {
   const describe = (what: string) => (l: number) => `${what} of goreleaser build \`${id}\` (line ${l})`;
   // A build's env goes to its go command only, like `env K=V go build`: fixes rewrite the item in place.
   const buildEnv = readEnvList(file, file.get(build, 'env'), { origin: 'env-command', describe: describe('`env:`'), template: unknownTemplate });
@@ -65,8 +79,11 @@ function readBuild(file: YamlFile, plan: BuildPlan, build: Node, id: string, glo
   if (!buildAnchor) return [];
   const overrides = file.items(file.get(build, 'overrides'));
   const { targets } = buildTargets(file, build);
+  if (targets.length > budget.left) budget.skipped = true;
+  const read = targets.slice(0, Math.max(0, budget.left));
+  budget.left -= read.length;
   const out: GoInvocation[] = [];
-  for (const t of targets) {
+  for (const t of read) {
     const override = overrides.find((o) => overrideMatches(file, o, t));
     const overrideEnv = override ? readEnvList(file, file.get(override, 'env'), { origin: 'env-command', describe: describe('`overrides[].env`'), template: unknownTemplate }) : [];
     if (override) recordOccurrences(plan, overrideEnv);
