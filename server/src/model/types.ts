@@ -63,6 +63,11 @@ export interface Word {
   /** The word exactly as written. */
   raw: string;
   loc: Location;
+  /**
+   * False when the document text at `loc` is not `raw` (the word comes from a Makefile expansion, or joins a line
+   * continuation), so offsets inside `raw` are not offsets from `loc`. Set by the shell interpreter; undefined elsewhere.
+   */
+  verbatim?: boolean;
 }
 
 export interface GoFlag {

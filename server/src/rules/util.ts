@@ -29,8 +29,10 @@ export function binaryName(inv: GoInvocation, path?: string): string {
  */
 export function cgoValueEdits(inv: GoInvocation, value: '0' | '1', text: string): TextEditSpec[] {
   const current = inv.env.CGO_ENABLED;
-  if (current && (current.origin === 'inline-prefix' || current.origin === 'env-command') && current.valueLoc) {
-    return [at(current.valueLoc, value)];
+  if (current && (current.origin === 'inline-prefix' || current.origin === 'env-command')) {
+    // Without a valueLoc the value is not written where the command is (a Makefile's `$(GO)` expanding to
+    // `env CGO_ENABLED=0 go`): a prefix added before it would be overridden, so there is no edit to offer.
+    return current.valueLoc ? [at(current.valueLoc, value)] : [];
   }
   // Go commands no shell runs (goreleaser builds) get their own env entry instead of a prefix.
   if (inv.setEnvEdit) return [insertAt(inv.setEnvEdit.at, inv.setEnvEdit.text.replace('{value}', value))];

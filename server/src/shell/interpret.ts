@@ -69,7 +69,13 @@ class Walker {
   constructor(private readonly src: ShellSource, private readonly hooks: ShellHooks) {}
 
   private word(node: Node, env: ShellEnv): Word {
-    return { value: resolveWord(node, env), raw: node.text, loc: this.src.loc(node.startIndex, node.endIndex) };
+    return { value: resolveWord(node, env), raw: node.text, loc: this.src.loc(node.startIndex, node.endIndex), verbatim: this.src.isVerbatim(node.startIndex, node.endIndex) };
+  }
+
+  /** `loc` (of verbatim text) from its `from`th character on. */
+  private within(loc: Location, from: number): Location {
+    const start = this.src.index.offsetAt(loc.range.start) + from;
+    return { uri: loc.uri, range: this.src.index.range(start, Math.max(start, this.src.index.offsetAt(loc.range.end))) };
   }
 
   /** Returns the environment after the statement has run. */
@@ -189,7 +195,8 @@ class Walker {
       value,
       raw: valueNode?.text ?? '',
       loc: this.src.loc(node.startIndex, node.endIndex),
-      valueLoc: valueNode ? this.src.loc(valueNode.startIndex, valueNode.endIndex) : this.src.loc(node.endIndex, node.endIndex),
+      // Only where the document holds the value as the shell sees it: fixes edit it (no value inside an expansion).
+      valueLoc: valueNode ? this.src.editableLoc(valueNode.startIndex, valueNode.endIndex) : this.src.editableLoc(node.endIndex, node.endIndex),
     };
   }
 
@@ -284,7 +291,7 @@ class Walker {
             const name = v.slice(0, eq);
             const value = v.slice(eq + 1);
             const rawEq = w.raw.indexOf('=');
-            const valueLoc = rawEq >= 0 && w.raw.length === v.length ? { uri: w.loc.uri, range: { start: { line: w.loc.range.start.line, character: w.loc.range.start.character + rawEq + 1 }, end: w.loc.range.end } } : w.loc;
+            const valueLoc = w.verbatim && rawEq >= 0 && w.raw.length === v.length ? this.within(w.loc, rawEq + 1) : undefined;
             const a: Assignment = { name, value, loc: w.loc, valueLoc, form: 'env-command', exported: true };
             prefixes.push(a);
             procEnv.set(name, value, { name, value, origin: 'env-command', loc: w.loc, valueLoc, raw: w.raw.slice(w.raw.indexOf('=') + 1), describe: '`env` on this command' }, true);

@@ -230,3 +230,12 @@ describe('parseDockerfile (readers/dockerfile/parse.ts)', () => {
     expect(parseDockerfile(text).getInstructions().at(-1)!.getRange()).toEqual({ start: { line: 1, character: 0 }, end: { line: 2, character: 2 } });
   });
 });
+
+describe('heredocs dockerfile-ast cannot tell', () => {
+  it('`RUN <<EOF` + `\\"EOF` (getHeredocs throws): the Dockerfile is still read, the RUN as written', () => {
+    // Unterminated, the heredoc runs to the end of the file: the go build before it is what is left to find.
+    const p = plan(lines('FROM golang:1.22 AS build', 'RUN CGO_ENABLED=0 go build -o /app .', 'RUN <<EOF', '\\"EOF'));
+    expect(p.stages).toHaveLength(1);
+    expect(p.invocations.map((i) => i.cgo.explicit?.value)).toEqual(['0']);
+  });
+});

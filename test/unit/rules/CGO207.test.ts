@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, df, expectFires, expectFixClears, expectFixes, expectSilent, only, range, type Expected } from './harness';
+import { analyze, applyFix, df, expectFires, expectFixClears, expectFixes, expectSilent, only, range, service, textAt, URI, type Expected } from './harness';
 
 // CGO207 sanitizer-needs-cgo: -race/-msan/-asan need cgo on Linux (cgo-facts A18).
 const GO = (...lines: string[]) => df('FROM golang:1.22 AS build', ...lines);
@@ -79,5 +79,25 @@ describe('CGO207 sanitizer-needs-cgo', () => {
     const source = GO('ENV CGO_ENABLED=0', 'RUN ["go","test","-race","./..."]', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app');
     const { fixed } = await expectFixClears(source, 'CGO207', 'Enable cgo');
     expect(fixed).toContain('ENV CGO_ENABLED=0\nENV CGO_ENABLED=1\nRUN ["go","test","-race","./..."]\nENV CGO_ENABLED=0\nRUN go build');
+  });
+});
+
+describe('CGO207 fixes where the value comes from a Makefile expansion', () => {
+  const makefile = async (text: string) => only((await service()).analyze({ uri: 'file:///w/Makefile', text }).findings, 'CGO207');
+  it.each([
+    ['`$(GO)` expanding to `env CGO_ENABLED=0 go build`', 'GO=env CGO_ENABLED=0 go build\nt:\n\t$(GO) -race\n'],
+    ['`$(GO)` expanding to `CGO_ENABLED=0 go`', 'GO=CGO_ENABLED=0 go\nt:\n\t$(GO) build -race\n'],
+  ])('%s: the finding, but no edit (the value is not written on the recipe line; a prefix there would be overridden)', async (_d, text) => {
+    const [f] = await makefile(text);
+    expect(f).toBeDefined();
+    expect(f!.fixes).toEqual([]);
+  });
+
+  it('`CGO_ENABLED=$(X)`: the fix replaces the whole reference, and the finding is gone after it', async () => {
+    const text = 'X=0\nt:\n\tCGO_ENABLED=$(X) go build -race\n';
+    const [f] = await makefile(text);
+    const fix = f!.fixes.find((x) => x.title.startsWith('Enable cgo'))!;
+    expect(fix.edits.map((e) => [textAt(text, e.range), e.newText])).toEqual([['$(X)', '1']]);
+    expect(await makefile(applyFix(text, { ...fix, edits: fix.edits.map((e) => ({ ...e, uri: URI })) }))).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ export function parseGoCommand(tool: 'go' | 'xx-go', name: Word, args: Word[], e
     const fname = eq >= 0 ? body.slice(0, eq) : body;
     if (eq >= 0) {
       const valueText = body.slice(eq + 1);
-      const prefixLen = w.raw.length - v.length === 0 ? v.length - valueText.length : -1;
+      const prefixLen = w.raw.length - v.length === 0 && w.verbatim !== false ? v.length - valueText.length : -1;
       const valueLoc = prefixLen >= 0 ? shift(w.loc, prefixLen) : w.loc;
       flags.push({ name: '-' + fname, value: { value: valueText, raw: valueText, loc: valueLoc }, loc: w.loc });
     } else if (VALUE_FLAGS.has(fname) && !BOOL_FLAGS_WITH_OPTIONAL_VALUE.has(fname)) {

@@ -19,7 +19,7 @@ export function runShellSources(instr: Instruction, index: LineIndex, uri: strin
 
   // dockerfile-ast re-tokenises the arguments for getHeredocs(): ask only when the text can hold one.
   const mayHaveHeredoc = text.indexOf('<<', start) >= 0 && text.indexOf('<<', start) < end;
-  const heredocs = mayHaveHeredoc ? (instr as unknown as { getHeredocs?: () => HeredocLike[] }).getHeredocs?.() ?? [] : [];
+  const heredocs = mayHaveHeredoc ? heredocsOf(instr) : [];
   if (heredocs.length > 0) {
     const firstStart = index.offsetAt(heredocs[0].getStartRange().start);
     const lineEnd = text.indexOf('\n', firstStart);
@@ -47,6 +47,18 @@ export function runShellSources(instr: Instruction, index: LineIndex, uri: strin
   const src = new ShellSource(uri, index);
   appendJoined(src, text, start, end, escapeChar);
   return [src];
+}
+
+/**
+ * The instruction's heredocs; none when dockerfile-ast cannot tell them (it throws a TypeError on some unterminated
+ * ones, `RUN <<EOF` + `\"EOF`): the shell parser then reads the text as written, heredoc syntax included.
+ */
+function heredocsOf(instr: Instruction): HeredocLike[] {
+  try {
+    return (instr as unknown as { getHeredocs?: () => HeredocLike[] }).getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
 }
 
 interface HeredocLike {

@@ -93,9 +93,10 @@ function commandLineValue(v: MakeCall['vars'][number], cmd: ShellCommand): EnvVa
   const eq = w.raw.search(/:?:?=/);
   const plain = w.value !== undefined && w.raw === w.value;
   const opLen = v.op?.length ?? 1;
-  const valueLoc: Location = plain && eq >= 0 && w.loc.range.start.line === w.loc.range.end.line
+  // Offsets into the word are offsets from its location only when the document holds it as written.
+  const valueLoc: Location | undefined = plain && w.verbatim !== false && eq >= 0 && w.loc.range.start.line === w.loc.range.end.line
     ? { uri: w.loc.uri, range: { start: { line: w.loc.range.start.line, character: w.loc.range.start.character + eq + opLen }, end: w.loc.range.end } }
-    : w.loc;
+    : undefined;
   return {
     name: v.name, value: v.value, origin: 'inline-prefix', loc: w.loc, valueLoc,
     describe: `\`${v.name}=${v.value ?? '…'}\` on the make command line (line ${cmd.loc.range.start.line + 1})`,

@@ -19,12 +19,14 @@ export const rule: Rule = {
       if (v === '0' || v === '1' || v === '' || v.includes('$')) continue;
       const intended = intendedCgoValue(v);
       const loc = o.valueLoc ?? o.loc;
+      // Only a value written out (valueLoc) is replaced; not one that comes from an expansion.
+      const valueLoc = o.valueLoc;
       out.push({
         loc,
         stage: o.stage,
         message: invalidMessage(v, intended),
-        fixes: (intended ? [intended] : ['0', '1']).map((n, i) => {
-          const fix = { title: `Use CGO_ENABLED=${n}`, preferred: i === 0 && intended !== undefined, safe: intended !== undefined, edits: [at(loc, n)] };
+        fixes: !valueLoc ? [] : (intended ? [intended] : ['0', '1']).map((n, i) => {
+          const fix = { title: `Use CGO_ENABLED=${n}`, preferred: i === 0 && intended !== undefined, safe: intended !== undefined, edits: [at(valueLoc, n)] };
           // 1 on a builder without a C compiler turns a build that ran with cgo off into a failing one (CGO201).
           const starved = n === '1' ? plan.invocations.find((inv) => inv.host.cCompiler === 'no' && samePlace(inv.cgo.invalid?.loc, o.loc)) : undefined;
           if (!starved) return fix;
