@@ -1,5 +1,4 @@
 // Entry point of `cgo-lens-language-server` (dist/server.js): argument handling and wiring only.
-import * as v8 from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { startLanguageServer } from './lsp/languageServer';
@@ -35,17 +34,6 @@ if (args.includes('--help') || args.includes('-h')) {
 if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a))) {
   process.stderr.write(`cgo-lens-language-server: no transport given (use --stdio, --node-ipc, --socket=PORT or --pipe=NAME)\n\n${HELP}`);
   process.exit(2);
-}
-
-// An editor session is long and mostly idle. Keep V8's young generation at its starting size instead of letting a
-// burst of analyses (an edit storm, the workspace index) grow it to 16 MB and keep it for the rest of the session: RSS
-// after two 2,000-edit storms +9 MB instead of +12.5 MB, storm time unchanged (test/lsp/robustness.test.ts). A full
-// collection when idle was tried and returns nothing: the rest is JIT code and V8 worker-thread malloc arenas, which
-// stay at the size the first storm gave them (the second storm does not grow them).
-try {
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-} catch {
-  // an engine without the flag: keep its defaults
 }
 
 const connection = createConnection(ProposedFeatures.all);

@@ -350,10 +350,12 @@ describe('LSP robustness: load', () => {
     expect(first.ms).toBeLessThan(5000);
     expect(second.ms).toBeLessThan(5000);
     if (baselineKb !== undefined && afterFirstKb !== undefined && afterSecondKb !== undefined) {
-      // Back near the baseline: what stays is JIT code and V8's worker-thread malloc arenas, sized once by the first
-      // storm (measured: +8.5–9 MB on ~65 MB); the second storm — same work — does not grow it (no leak).
+      // Near the baseline: what stays is V8's grown young generation, JIT code and its worker-thread malloc arenas,
+      // sized by the first storm (measured: +12–13 MB on ~65 MB); the second storm — same work — adds 0–5 MB (V8's
+      // sizing heuristics), where a leak of even 4 KB an edit would add 8. Keeping the young generation small
+      // (--semi-space-growth-factor=1) saved ~3.5 MB here but cost ~15% edit latency (bench B2), so it is not done.
       expect(afterFirstKb - baselineKb).toBeLessThan(16 * 1024);
-      expect(afterSecondKb - afterFirstKb).toBeLessThan(6 * 1024);
+      expect(afterSecondKb - afterFirstKb).toBeLessThan(8 * 1024);
     }
     expect(fatal(c)).toEqual([]);
   }, 40_000);
