@@ -38,9 +38,9 @@ const ABANDON = Symbol('YAML parse abandoned');
  * the yaml package's own lexer and parser one token at a time, and the parser's stack of open nodes — exactly the
  * nesting the recursive stages (the parser closing nodes, the composer) will walk — is checked after each token. Past
  * `max` levels (or past MAX_YAML_ERRORS syntax errors) the parse stops there and an empty document comes back with
- * `abandoned` set. One linear pass: the tokens checked are the ones composed, nothing is parsed twice. A scan of the text that models nesting itself
- * cannot be trusted: on broken input the parser nests where no indentation or bracket says so (`*a  k:` on each of
- * 300 lines nests 300 mappings).
+ * `abandoned` set. One linear pass: the tokens checked are the ones composed, nothing is parsed twice. A scan of the
+ * text that models nesting itself cannot be trusted: on broken input the parser nests where no indentation or bracket
+ * says so (`*a  k:` on each of 300 lines nests 300 mappings).
  *
  * Error objects are made cheap while parsing: broken YAML costs the yaml package one YAMLError per problem, and the
  * stack trace each captures is most of that (64 KB of `"`: ~32,000 errors, ~0.2 s with traces, ~0.05 s without).
